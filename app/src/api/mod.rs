@@ -1,0 +1,4 @@
+//! Shared DTOs and `#[server]` functions, one file per area. A server function is glue: read the
+//! context, call one service, return a DTO.
+
+pub mod org;

@@ -1,0 +1,43 @@
+//! The frame around every page: skip link, header with navigation and language switcher, the
+//! page inside an error boundary, and a footer.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{error_view::ErrorList, lang_switcher::LangSwitcher};
+use crate::ui::use_i18n;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    // Set once the wasm bundle has taken over the page: CSS reveals client-only controls, and
+    // browser tests wait for it before they click.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+
+    view! {
+        <div class="app" data-hydrated=move || if hydrated.get() { "true" } else { "false" }>
+            <a class="skip-link" href="#main">{i18n.t("nav-skip-to-content")}</a>
+            <header class="site-header">
+                <A href="/" attr:class="brand" attr:data-testid="brand">
+                    <span class="brand-mark" aria-hidden="true">"M"</span>
+                    <span class="brand-name">{i18n.t("app-name")}</span>
+                </A>
+                <nav class="site-nav" aria-label=i18n.t("nav-label")>
+                    <ul>
+                        <li><A href="/" attr:data-testid="nav-home">{i18n.t("nav-home")}</A></li>
+                    </ul>
+                </nav>
+                <LangSwitcher/>
+            </header>
+            <main id="main" class="site-main" tabindex="-1">
+                <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                    {children()}
+                </ErrorBoundary>
+            </main>
+            <footer class="site-footer">
+                <p>{i18n.t("footer-tagline")}</p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,12 @@
+nation-pol = Polen
+nation-deu = Deutschland
+nation-fra = Frankreich
+nation-gbr = Vereinigtes Königreich
+nation-usa = Vereinigte Staaten
+nation-esp = Spanien
+nation-ita = Italien
+nation-nld = Niederlande
+nation-nor = Norwegen
+nation-ltu = Litauen
+nation-can = Kanada
+nation-ukr = Ukraine

@@ -1,0 +1,12 @@
+nation-pol = Poland
+nation-deu = Germany
+nation-fra = France
+nation-gbr = United Kingdom
+nation-usa = United States
+nation-esp = Spain
+nation-ita = Italy
+nation-nld = Netherlands
+nation-nor = Norway
+nation-ltu = Lithuania
+nation-can = Canada
+nation-ukr = Ukraine

@@ -1,0 +1,12 @@
+nation-pol = Polonia
+nation-deu = Alemania
+nation-fra = Francia
+nation-gbr = Reino Unido
+nation-usa = Estados Unidos
+nation-esp = España
+nation-ita = Italia
+nation-nld = Países Bajos
+nation-nor = Noruega
+nation-ltu = Lituania
+nation-can = Canadá
+nation-ukr = Ucrania

@@ -1,0 +1,12 @@
+nation-pol = Pologne
+nation-deu = Allemagne
+nation-fra = France
+nation-gbr = Royaume-Uni
+nation-usa = États-Unis
+nation-esp = Espagne
+nation-ita = Italie
+nation-nld = Pays-Bas
+nation-nor = Norvège
+nation-ltu = Lituanie
+nation-can = Canada
+nation-ukr = Ukraine

@@ -1,0 +1,12 @@
+nation-pol = Polska
+nation-deu = Niemcy
+nation-fra = Francja
+nation-gbr = Wielka Brytania
+nation-usa = Stany Zjednoczone
+nation-esp = Hiszpania
+nation-ita = Włochy
+nation-nld = Holandia
+nation-nor = Norwegia
+nation-ltu = Litwa
+nation-can = Kanada
+nation-ukr = Ukraina

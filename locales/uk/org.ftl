@@ -1,0 +1,12 @@
+nation-pol = Польща
+nation-deu = Німеччина
+nation-fra = Франція
+nation-gbr = Велика Британія
+nation-usa = Сполучені Штати
+nation-esp = Іспанія
+nation-ita = Італія
+nation-nld = Нідерланди
+nation-nor = Норвегія
+nation-ltu = Литва
+nation-can = Канада
+nation-ukr = Україна

@@ -1,0 +1,16 @@
+//! The database schema as frozen history: one file per change, applied in order on SQLite and
+//! PostgreSQL alike. Must not import the `app` crate — each migration owns its identifiers.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_organisation;
+
+/// Every migration, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261128_000001_organisation::Migration)]
+    }
+}

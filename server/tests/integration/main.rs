@@ -1,0 +1,6 @@
+//! The one integration test binary: real HTTP against a real server on 127.0.0.1:0, a fresh
+//! database per test — SQLite by default, PostgreSQL when `TEST_DATABASE_URL` is set.
+
+mod helpers;
+
+mod foundation;
