@@ -74,7 +74,7 @@ fn NationCard(nation: NationView, i18n: I18n) -> impl IntoView {
                 <span class="badge" title=i18n.t("home-nation-code")>{nation.code.clone()}</span>
             </header>
             <h3>{i18n.t("home-bases")}</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=i18n.t("home-bases")>
                 <table class="table">
                     <thead>
                         <tr>
