@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `make bench`: release build, then every benchmark; figures go into the README's Performance section.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+say "release build"
+cargo leptos build --release
+
+say "hydrate bundle size"
+node -e '
+const fs = require("fs"), zlib = require("zlib");
+let tr = 0, tg = 0, tb = 0;
+for (const f of ["muster.wasm", "muster.js"]) {
+  const raw = fs.readFileSync("target/site/pkg/" + f);
+  const gz = zlib.gzipSync(raw, { level: 9 }).length;
+  const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  tr += raw.length; tg += gz; tb += br;
+  console.log(`  ${f.padEnd(12)} raw ${(raw.length/1024).toFixed(1).padStart(7)} KiB   gzip ${(gz/1024).toFixed(1).padStart(6)} KiB   brotli ${(br/1024).toFixed(1).padStart(6)} KiB`);
+}
+console.log(`  ${"total".padEnd(12)} raw ${(tr/1024).toFixed(1).padStart(7)} KiB   gzip ${(tg/1024).toFixed(1).padStart(6)} KiB   brotli ${(tb/1024).toFixed(1).padStart(6)} KiB`);
+'
+
+say "HTTP (wrk on loopback)"
+cargo bench -p server --bench http
