@@ -28,11 +28,21 @@ fn parse_ms(s: &str) -> f64 {
 /// Runs wrk against `url` with `connections` connections for `secs` seconds.
 fn wrk(url: &str, connections: u32, secs: u32) -> WrkResult {
     let out = Command::new("wrk")
-        .args(["-t2", &format!("-c{connections}"), &format!("-d{secs}s"), "--latency", url])
+        .args([
+            "-t2",
+            &format!("-c{connections}"),
+            &format!("-d{secs}s"),
+            "--latency",
+            url,
+        ])
         .output()
         .expect("wrk must be installed (make bench installs it)");
     let text = String::from_utf8_lossy(&out.stdout);
-    let mut result = WrkResult { requests_per_sec: 0.0, p50_ms: f64::NAN, p99_ms: f64::NAN };
+    let mut result = WrkResult {
+        requests_per_sec: 0.0,
+        p50_ms: f64::NAN,
+        p99_ms: f64::NAN,
+    };
     for line in text.lines() {
         let line = line.trim();
         if let Some(v) = line.strip_prefix("Requests/sec:") {
@@ -43,32 +53,48 @@ fn wrk(url: &str, connections: u32, secs: u32) -> WrkResult {
             result.p99_ms = parse_ms(v);
         }
     }
-    assert!(result.requests_per_sec > 0.0, "wrk produced no result:\n{text}");
+    assert!(
+        result.requests_per_sec > 0.0,
+        "wrk produced no result:\n{text}"
+    );
     result
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("bench.db").display()
+    );
     let (full, bare) = rt.block_on(async {
         let mut config = Config::for_tests(&url);
         config.log_filter = "error".into();
         server::telemetry::init(&config);
         let app = Application::build(&config).await.expect("app");
-        app::server::seed::demo(&app.state.db, chrono::Utc::now()).await.expect("seed");
+        app::server::seed::demo(&app.state.db, chrono::Utc::now())
+            .await
+            .expect("seed");
         let full = format!("http://{}/healthz", app.addr);
         tokio::spawn(app.run_until_stopped());
 
         let bare_router = Router::new().route("/healthz", get(|| async { r#"{"status":"ok"}"# }));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let bare = format!("http://{}/healthz", listener.local_addr().expect("addr"));
         tokio::spawn(async move { axum::serve(listener, bare_router).await });
         tokio::time::sleep(Duration::from_millis(200)).await;
         (full, bare)
     });
 
-    let secs = std::env::var("BENCH_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
+    let secs = std::env::var("BENCH_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
     // warm-up, then the measured runs, alternating so drift hits both alike
     wrk(&full, 16, 1);
     wrk(&bare, 16, 1);
@@ -86,7 +112,10 @@ fn main() {
     let b = median(&mut bare_runs);
     let mut out = std::io::stdout().lock();
     use std::io::Write as _;
-    let _ = writeln!(out, "healthz, 32 connections, median of 3 × {secs}s wrk runs:");
+    let _ = writeln!(
+        out,
+        "healthz, 32 connections, median of 3 × {secs}s wrk runs:"
+    );
     let _ = writeln!(
         out,
         "  full stack  {:>10.0} req/s   p50 {:.3} ms   p99 {:.3} ms",
@@ -97,5 +126,9 @@ fn main() {
         "  bare axum   {:>10.0} req/s   p50 {:.3} ms   p99 {:.3} ms",
         b.requests_per_sec, b.p50_ms, b.p99_ms
     );
-    let _ = writeln!(out, "  ratio full/bare: {:.2}", f.requests_per_sec / b.requests_per_sec);
+    let _ = writeln!(
+        out,
+        "  ratio full/bare: {:.2}",
+        f.requests_per_sec / b.requests_per_sec
+    );
 }
