@@ -3,6 +3,8 @@
 
 use std::{process::Command, time::Duration};
 
+use anyhow::Context as _;
+
 use axum::{Router, routing::get};
 use server::{config::Config, startup::Application};
 
@@ -26,7 +28,7 @@ fn parse_ms(s: &str) -> f64 {
 }
 
 /// Runs wrk against `url` with `connections` connections for `secs` seconds.
-fn wrk(url: &str, connections: u32, secs: u32) -> WrkResult {
+fn wrk(url: &str, connections: u32, secs: u32) -> anyhow::Result<WrkResult> {
     let out = Command::new("wrk")
         .args([
             "-t2",
@@ -36,7 +38,7 @@ fn wrk(url: &str, connections: u32, secs: u32) -> WrkResult {
             url,
         ])
         .output()
-        .expect("wrk must be installed (make bench installs it)");
+        .context("wrk must be installed (make bench installs it)")?;
     let text = String::from_utf8_lossy(&out.stdout);
     let mut result = WrkResult {
         requests_per_sec: 0.0,
@@ -53,19 +55,18 @@ fn wrk(url: &str, connections: u32, secs: u32) -> WrkResult {
             result.p99_ms = parse_ms(v);
         }
     }
-    assert!(
+    anyhow::ensure!(
         result.requests_per_sec > 0.0,
         "wrk produced no result:\n{text}"
     );
-    result
+    Ok(result)
 }
 
-fn main() {
+fn main() -> anyhow::Result<()> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
-        .build()
-        .expect("runtime");
-    let dir = tempfile::tempdir().expect("temp dir");
+        .build()?;
+    let dir = tempfile::tempdir()?;
     let url = format!(
         "sqlite://{}?mode=rwc",
         dir.path().join("bench.db").display()
@@ -74,35 +75,31 @@ fn main() {
         let mut config = Config::for_tests(&url);
         config.log_filter = "error".into();
         server::telemetry::init(&config);
-        let app = Application::build(&config).await.expect("app");
-        app::server::seed::demo(&app.state.db, chrono::Utc::now())
-            .await
-            .expect("seed");
+        let app = Application::build(&config).await?;
+        app::server::seed::demo(&app.state.db, chrono::Utc::now()).await?;
         let full = format!("http://{}/healthz", app.addr);
         tokio::spawn(app.run_until_stopped());
 
         let bare_router = Router::new().route("/healthz", get(|| async { r#"{"status":"ok"}"# }));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let bare = format!("http://{}/healthz", listener.local_addr().expect("addr"));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let bare = format!("http://{}/healthz", listener.local_addr()?);
         tokio::spawn(async move { axum::serve(listener, bare_router).await });
         tokio::time::sleep(Duration::from_millis(200)).await;
-        (full, bare)
-    });
+        anyhow::Ok((full, bare))
+    })?;
 
     let secs = std::env::var("BENCH_SECS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(5);
     // warm-up, then the measured runs, alternating so drift hits both alike
-    wrk(&full, 16, 1);
-    wrk(&bare, 16, 1);
+    wrk(&full, 16, 1)?;
+    wrk(&bare, 16, 1)?;
     let mut full_runs = vec![];
     let mut bare_runs = vec![];
     for _ in 0..3 {
-        full_runs.push(wrk(&full, 32, secs));
-        bare_runs.push(wrk(&bare, 32, secs));
+        full_runs.push(wrk(&full, 32, secs)?);
+        bare_runs.push(wrk(&bare, 32, secs)?);
     }
     let median = |v: &mut Vec<WrkResult>| {
         v.sort_by(|a, b| a.requests_per_sec.total_cmp(&b.requests_per_sec));
@@ -131,4 +128,5 @@ fn main() {
         "  ratio full/bare: {:.2}",
         f.requests_per_sec / b.requests_per_sec
     );
+    Ok(())
 }
