@@ -1,5 +1,13 @@
-//! Pure rules and algorithms: std, serde, chrono, uuid, thiserror only. Compiles for wasm too;
-//! must not import sea-orm, axum, tokio or anything under `crate::server`.
+//! Pure rules and algorithms: std, serde, chrono, uuid, thiserror (and pulldown-cmark for
+//! Markdown) only. Compiles for wasm too; must not import sea-orm, axum, tokio or anything under
+//! `crate::server`.
 
+pub mod conflicts;
+pub mod curriculum;
+pub mod markdown;
+pub mod matching;
 pub mod org;
+pub mod rank;
+pub mod readiness;
+pub mod scheduling;
 pub mod text;
