@@ -27,6 +27,12 @@ impl FieldError {
 pub enum AppError {
     #[error("unauthenticated")]
     Unauthenticated,
+    /// A sign-in failed; deliberately says nothing about why.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// The person must change their password before doing anything else.
+    #[error("password change required")]
+    PasswordChangeRequired,
     #[error("forbidden")]
     Forbidden,
     #[error("not found")]
@@ -55,6 +61,8 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Unauthenticated => "unauthenticated",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::PasswordChangeRequired => "password_change_required",
             Self::Forbidden => "forbidden",
             Self::NotFound => "not_found",
             Self::Conflict(_) => "conflict",

@@ -197,6 +197,21 @@ impl I18n {
         translate(self.locale, key, Some(&fargs))
     }
 
+    /// A calendar date as this locale writes it (English uses ISO 8601, unambiguous across the
+    /// alliance).
+    pub fn date(&self, d: chrono::NaiveDate) -> String {
+        match self.locale {
+            Locale::En => d.format("%Y-%m-%d").to_string(),
+            Locale::Fr | Locale::Es => d.format("%d/%m/%Y").to_string(),
+            Locale::De | Locale::Pl | Locale::Uk => d.format("%d.%m.%Y").to_string(),
+        }
+    }
+
+    /// An instant as date and 24-hour time in UTC.
+    pub fn date_time(&self, t: chrono::DateTime<chrono::Utc>) -> String {
+        format!("{} {} UTC", self.date(t.date_naive()), t.format("%H:%M"))
+    }
+
     /// A whole number with this locale's digit grouping.
     pub fn number(&self, n: i64) -> String {
         let sep = match self.locale {
@@ -363,6 +378,14 @@ mod tests {
         let en = translate(Locale::En, "nav-home", None);
         assert_ne!(en, "nav-home");
         assert_ne!(translate(Locale::Pl, "nav-home", None), en);
+    }
+
+    #[test]
+    fn dates_follow_each_locale() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 9).unwrap_or_default();
+        assert_eq!(I18n::new(Locale::En).date(d), "2026-03-09");
+        assert_eq!(I18n::new(Locale::Fr).date(d), "09/03/2026");
+        assert_eq!(I18n::new(Locale::Pl).date(d), "09.03.2026");
     }
 
     #[test]

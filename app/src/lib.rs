@@ -17,6 +17,11 @@ use leptos_meta::MetaTags;
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = ui::initial_locale();
+    // The Content-Security-Policy allows inline scripts carrying this request's nonce.
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = server::ctx::csp_nonce() {
+        provide_context(leptos::nonce::Nonce::from_value(nonce));
+    }
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>

@@ -34,3 +34,43 @@ unit-tree-subordinates = { $count ->
     [one] { $count } unterstellte Einheit
    *[other] { $count } unterstellte Einheiten
 }
+
+nav-admin = Verwaltung
+common-actions = Aktionen
+common-add = Hinzufügen
+common-save = Speichern
+common-saved = Gespeichert.
+common-search = Suchen
+common-filter = Filtern
+common-choose = Auswählen …
+common-previous = Zurück
+common-next = Weiter
+common-pages = Seiten
+common-page-of = Seite { $page } von { $pages }
+
+error-invalid-credentials = Benutzername oder Passwort ist falsch.
+error-password-change-required = Sie müssen Ihr Passwort ändern, bevor Sie fortfahren.
+error-sign-in-link = Anmelden
+error-change-password-link = Passwort ändern
+
+validation-password-too-short = Ein Passwort braucht mindestens 12 Zeichen.
+validation-password-too-long = Ein Passwort darf höchstens 128 Zeichen haben.
+validation-password-mismatch = Die beiden Passwörter stimmen nicht überein.
+validation-password-unchanged = Das neue Passwort muss sich vom bisherigen unterscheiden.
+validation-password-wrong = Das aktuelle Passwort ist nicht korrekt.
+validation-username = Verwenden Sie 3 bis 64 Zeichen: Kleinbuchstaben, Ziffern, Punkte, Binde- oder Unterstriche.
+validation-email = Geben Sie eine E-Mail-Adresse ein, z. B. name@beispiel.mil.
+validation-unknown = Wählen Sie einen der aufgeführten Einträge.
+validation-unit-nation-mismatch = Die Einheit muss zur gewählten Nation gehören.
+validation-rank = Wählen Sie einen NATO-Dienstgrad wie OR-4 oder OF-2.
+validation-locale = Wählen Sie eine der unterstützten Sprachen (en, fr, de, pl, es, uk).
+validation-taken = Dies ist bereits vergeben.
+validation-cannot-disable-self = Sie können Ihr eigenes Konto nicht deaktivieren.
+validation-number = Geben Sie eine ganze Zahl ein.
+
+role-trainee = Lehrgangsteilnehmer
+role-mentor = Mentor
+role-training-officer = Ausbildungsoffizier
+role-commander = Kommandeur
+role-admin = Administrator
+role-alliance-scope = bündnisweit

@@ -34,3 +34,43 @@ unit-tree-subordinates = { $count ->
     [one] { $count } subordinate unit
    *[other] { $count } subordinate units
 }
+
+nav-admin = Administration
+common-actions = Actions
+common-add = Add
+common-save = Save
+common-saved = Saved.
+common-search = Search
+common-filter = Filter
+common-choose = Choose…
+common-previous = Previous
+common-next = Next
+common-pages = Pages
+common-page-of = Page { $page } of { $pages }
+
+error-invalid-credentials = Wrong username or password.
+error-password-change-required = You must change your password before you continue.
+error-sign-in-link = Sign in
+error-change-password-link = Change your password
+
+validation-password-too-short = A password needs at least 12 characters.
+validation-password-too-long = A password can have at most 128 characters.
+validation-password-mismatch = The two passwords are not the same.
+validation-password-unchanged = The new password must differ from the current one.
+validation-password-wrong = The current password is not correct.
+validation-username = Use 3 to 64 characters: lower-case letters, digits, dots, hyphens or underscores.
+validation-email = Enter an e-mail address such as name@example.mil.
+validation-unknown = Choose one of the listed entries.
+validation-unit-nation-mismatch = The unit must belong to the chosen nation.
+validation-rank = Choose a NATO rank grade such as OR-4 or OF-2.
+validation-locale = Choose one of the supported languages (en, fr, de, pl, es, uk).
+validation-taken = This is already in use.
+validation-cannot-disable-self = You cannot disable your own account.
+validation-number = Enter a whole number.
+
+role-trainee = Trainee
+role-mentor = Mentor
+role-training-officer = Training officer
+role-commander = Commander
+role-admin = Administrator
+role-alliance-scope = alliance-wide

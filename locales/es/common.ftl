@@ -34,3 +34,43 @@ unit-tree-subordinates = { $count ->
     [one] { $count } unidad subordinada
    *[other] { $count } unidades subordinadas
 }
+
+nav-admin = Administración
+common-actions = Acciones
+common-add = Añadir
+common-save = Guardar
+common-saved = Guardado.
+common-search = Buscar
+common-filter = Filtrar
+common-choose = Elegir…
+common-previous = Anterior
+common-next = Siguiente
+common-pages = Páginas
+common-page-of = Página { $page } de { $pages }
+
+error-invalid-credentials = Nombre de usuario o contraseña incorrectos.
+error-password-change-required = Debe cambiar su contraseña antes de continuar.
+error-sign-in-link = Iniciar sesión
+error-change-password-link = Cambiar la contraseña
+
+validation-password-too-short = La contraseña debe tener al menos 12 caracteres.
+validation-password-too-long = La contraseña puede tener como máximo 128 caracteres.
+validation-password-mismatch = Las dos contraseñas no coinciden.
+validation-password-unchanged = La nueva contraseña debe ser distinta de la actual.
+validation-password-wrong = La contraseña actual no es correcta.
+validation-username = Use de 3 a 64 caracteres: minúsculas, cifras, puntos, guiones o guiones bajos.
+validation-email = Introduzca una dirección de correo, por ejemplo nombre@ejemplo.mil.
+validation-unknown = Elija una de las opciones de la lista.
+validation-unit-nation-mismatch = La unidad debe pertenecer a la nación elegida.
+validation-rank = Elija un empleo según el código OTAN, por ejemplo OR-4 u OF-2.
+validation-locale = Elija uno de los idiomas disponibles (en, fr, de, pl, es, uk).
+validation-taken = Este valor ya está en uso.
+validation-cannot-disable-self = No puede desactivar su propia cuenta.
+validation-number = Introduzca un número entero.
+
+role-trainee = Alumno
+role-mentor = Mentor
+role-training-officer = Oficial de instrucción
+role-commander = Jefe de unidad
+role-admin = Administrador
+role-alliance-scope = en toda la Alianza

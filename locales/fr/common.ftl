@@ -34,3 +34,43 @@ unit-tree-subordinates = { $count ->
     [one] { $count } unité subordonnée
    *[other] { $count } unités subordonnées
 }
+
+nav-admin = Administration
+common-actions = Actions
+common-add = Ajouter
+common-save = Enregistrer
+common-saved = Enregistré.
+common-search = Rechercher
+common-filter = Filtrer
+common-choose = Choisir…
+common-previous = Précédent
+common-next = Suivant
+common-pages = Pages
+common-page-of = Page { $page } sur { $pages }
+
+error-invalid-credentials = Nom d’utilisateur ou mot de passe incorrect.
+error-password-change-required = Vous devez changer votre mot de passe avant de continuer.
+error-sign-in-link = Se connecter
+error-change-password-link = Changer votre mot de passe
+
+validation-password-too-short = Un mot de passe doit comporter au moins 12 caractères.
+validation-password-too-long = Un mot de passe peut comporter au plus 128 caractères.
+validation-password-mismatch = Les deux mots de passe ne sont pas identiques.
+validation-password-unchanged = Le nouveau mot de passe doit être différent de l’actuel.
+validation-password-wrong = Le mot de passe actuel est incorrect.
+validation-username = Utilisez de 3 à 64 caractères : lettres minuscules, chiffres, points, traits d’union ou tirets bas.
+validation-email = Saisissez une adresse électronique, par exemple nom@exemple.mil.
+validation-unknown = Choisissez l’une des entrées proposées.
+validation-unit-nation-mismatch = L’unité doit appartenir à la nation choisie.
+validation-rank = Choisissez un grade OTAN, par exemple OR-4 ou OF-2.
+validation-locale = Choisissez l’une des langues prises en charge (en, fr, de, pl, es, uk).
+validation-taken = Cette valeur est déjà utilisée.
+validation-cannot-disable-self = Vous ne pouvez pas désactiver votre propre compte.
+validation-number = Saisissez un nombre entier.
+
+role-trainee = Stagiaire
+role-mentor = Mentor
+role-training-officer = Officier instruction
+role-commander = Chef de corps
+role-admin = Administrateur
+role-alliance-scope = toute l’Alliance

@@ -35,3 +35,43 @@ unit-tree-subordinates = { $count ->
     [few] { $count } jednostki podległe
    *[many] { $count } jednostek podległych
 }
+
+nav-admin = Administracja
+common-actions = Działania
+common-add = Dodaj
+common-save = Zapisz
+common-saved = Zapisano.
+common-search = Szukaj
+common-filter = Filtruj
+common-choose = Wybierz…
+common-previous = Poprzednia
+common-next = Następna
+common-pages = Strony
+common-page-of = Strona { $page } z { $pages }
+
+error-invalid-credentials = Nieprawidłowa nazwa użytkownika lub hasło.
+error-password-change-required = Przed kontynuowaniem musisz zmienić hasło.
+error-sign-in-link = Zaloguj się
+error-change-password-link = Zmień hasło
+
+validation-password-too-short = Hasło musi mieć co najmniej 12 znaków.
+validation-password-too-long = Hasło może mieć najwyżej 128 znaków.
+validation-password-mismatch = Podane hasła różnią się.
+validation-password-unchanged = Nowe hasło musi różnić się od obecnego.
+validation-password-wrong = Obecne hasło jest nieprawidłowe.
+validation-username = Użyj od 3 do 64 znaków: małych liter, cyfr, kropek, łączników lub podkreśleń.
+validation-email = Podaj adres e-mail, np. imie@przyklad.mil.
+validation-unknown = Wybierz jedną z pozycji z listy.
+validation-unit-nation-mismatch = Jednostka musi należeć do wybranego państwa.
+validation-rank = Wybierz stopień według kodu NATO, np. OR-4 lub OF-2.
+validation-locale = Wybierz jeden z obsługiwanych języków (en, fr, de, pl, es, uk).
+validation-taken = Ta wartość jest już zajęta.
+validation-cannot-disable-self = Nie możesz wyłączyć własnego konta.
+validation-number = Podaj liczbę całkowitą.
+
+role-trainee = Szkolony
+role-mentor = Mentor
+role-training-officer = Oficer szkolenia
+role-commander = Dowódca
+role-admin = Administrator
+role-alliance-scope = w całym Sojuszu

@@ -35,3 +35,43 @@ unit-tree-subordinates = { $count ->
     [few] { $count } підпорядковані підрозділи
    *[many] { $count } підпорядкованих підрозділів
 }
+
+nav-admin = Адміністрування
+common-actions = Дії
+common-add = Додати
+common-save = Зберегти
+common-saved = Збережено.
+common-search = Шукати
+common-filter = Фільтрувати
+common-choose = Виберіть…
+common-previous = Попередня
+common-next = Наступна
+common-pages = Сторінки
+common-page-of = Сторінка { $page } з { $pages }
+
+error-invalid-credentials = Неправильне ім’я користувача або пароль.
+error-password-change-required = Перш ніж продовжити, змініть пароль.
+error-sign-in-link = Увійти
+error-change-password-link = Змінити пароль
+
+validation-password-too-short = Пароль має містити щонайменше 12 символів.
+validation-password-too-long = Пароль може містити не більше 128 символів.
+validation-password-mismatch = Паролі не збігаються.
+validation-password-unchanged = Новий пароль має відрізнятися від поточного.
+validation-password-wrong = Поточний пароль неправильний.
+validation-username = Використайте від 3 до 64 символів: малі латинські літери, цифри, крапки, дефіси або підкреслення.
+validation-email = Введіть адресу електронної пошти, наприклад name@example.mil.
+validation-unknown = Виберіть один із запропонованих варіантів.
+validation-unit-nation-mismatch = Підрозділ має належати до вибраної країни.
+validation-rank = Виберіть військове звання за кодом НАТО, наприклад OR-4 або OF-2.
+validation-locale = Виберіть одну з підтримуваних мов (en, fr, de, pl, es, uk).
+validation-taken = Це значення вже використовується.
+validation-cannot-disable-self = Ви не можете вимкнути власний обліковий запис.
+validation-number = Введіть ціле число.
+
+role-trainee = Курсант
+role-mentor = Наставник
+role-training-officer = Офіцер з підготовки
+role-commander = Командир
+role-admin = Адміністратор
+role-alliance-scope = у межах усього Альянсу

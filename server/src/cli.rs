@@ -3,7 +3,13 @@
 use std::io::Write as _;
 
 use anyhow::Context;
-use app::server::{db, seed};
+use app::{
+    error::AppError,
+    server::{
+        ServiceError, db, seed,
+        services::{audit, users},
+    },
+};
 use clap::{Parser, Subcommand};
 use migration::MigratorTrait;
 
@@ -32,8 +38,25 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<MigrateAction>,
     },
-    /// Migrate, then load the demo organisation into an empty database.
+    /// Migrate, then load the demo organisation and accounts into an empty database.
     SeedDemo,
+    /// Create an alliance administrator. The password comes from MUSTER_ADMIN_PASSWORD or,
+    /// when that is unset, from standard input — never from the command line.
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+    },
+    /// The audit trail.
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditAction {
+    /// Recompute the hash chain; exits non-zero and names the first broken row if tampered.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -87,15 +110,88 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
             if report.seeded {
-                out(format!(
-                    "demo data seeded: {} nations, {} bases, {} units",
-                    report.nations, report.bases, report.units
-                ));
+                print_seeded(&report);
             } else {
                 out("the database already holds an organisation; nothing seeded");
             }
             Ok(())
         }
+        Command::CreateAdmin { username } => {
+            let password = match std::env::var("MUSTER_ADMIN_PASSWORD") {
+                Ok(p) if !p.is_empty() => p,
+                _ => read_password_from_stdin()?,
+            };
+            let state = crate::startup::prepare(&config).await?;
+            match users::create_admin(&state.db, &username, password, chrono::Utc::now()).await {
+                Ok(id) => {
+                    out(format!("administrator {username} created ({id})"));
+                    Ok(())
+                }
+                Err(e) => Err(anyhow::anyhow!(
+                    "cannot create the administrator: {}",
+                    describe(e)
+                )),
+            }
+        }
+        Command::Audit {
+            action: AuditAction::Verify,
+        } => {
+            let db = connect_only(&config).await?;
+            let result = audit::verify(&db)
+                .await
+                .map_err(|e| anyhow::anyhow!("audit verification failed to run: {e}"))?;
+            match result.first_broken {
+                None => {
+                    out(format!("audit trail intact: {} rows verified", result.rows));
+                    Ok(())
+                }
+                Some((seq, reason)) => Err(anyhow::anyhow!(
+                    "audit trail BROKEN at row {seq} ({reason}); rows before it verify"
+                )),
+            }
+        }
+    }
+}
+
+fn read_password_from_stdin() -> anyhow::Result<String> {
+    let mut stderr = std::io::stderr();
+    let _ = writeln!(
+        stderr,
+        "password for the new administrator (12–128 characters), then Enter:"
+    );
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .context("cannot read the password from standard input")?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+/// A service failure in words for the command line (field codes, never database text).
+fn describe(e: ServiceError) -> String {
+    match AppError::from(e) {
+        AppError::Validation(fields) => fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.code))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.code().to_owned(),
+    }
+}
+
+fn print_seeded(report: &seed::SeedReport) {
+    out(format!(
+        "  Demo data seeded: {} nations, {} bases, {} units, {} accounts.",
+        report.nations, report.bases, report.units, report.people
+    ));
+    out("  Demo logins:");
+    for (username, roles) in seed::accounts() {
+        out(format!("    {username:<18} {roles}"));
+    }
+    match &report.generated_password {
+        Some(p) => out(format!(
+            "  Password for every demo login: {p}\n  (shown only now; set MUSTER_DEMO_PASSWORD before the first start to choose it)"
+        )),
+        None => out("  Password for every demo login: the value of MUSTER_DEMO_PASSWORD"),
     }
 }
 

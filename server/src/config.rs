@@ -29,6 +29,25 @@ pub struct Config {
     pub seed_demo: bool,
     /// `LEPTOS_SITE_ROOT`: the folder holding the built browser bundle (`pkg/`).
     pub site_root: String,
+    /// `MUSTER_SESSION_IDLE_MINUTES`: a session ends after this long without use (default 120).
+    pub session_idle_minutes: i64,
+    /// `MUSTER_TRUSTED_ORIGINS`: comma-separated origins allowed to post besides the request's
+    /// own host (for a reverse proxy that rewrites `Host`).
+    pub trusted_origins: Vec<String>,
+    /// `MUSTER_LOGIN_RATE_PER_MINUTE` and `MUSTER_LOGIN_BURST`: sign-in attempts per client
+    /// address (default 10 and 10).
+    pub login_per_minute: u32,
+    pub login_burst: u32,
+}
+
+fn number<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T> {
+    match var(name) {
+        None => Ok(default),
+        Some(v) => v
+            .trim()
+            .parse()
+            .map_err(|_| anyhow::anyhow!("{name} must be a whole number, not {v:?}")),
+    }
 }
 
 fn var(name: &str) -> Option<String> {
@@ -83,6 +102,18 @@ impl Config {
             production,
             seed_demo: flag("MUSTER_SEED_DEMO")?,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            session_idle_minutes: number("MUSTER_SESSION_IDLE_MINUTES", 120i64)?
+                .clamp(1, 60 * 24 * 30),
+            trusted_origins: var("MUSTER_TRUSTED_ORIGINS")
+                .map(|v| {
+                    v.split(',')
+                        .map(|s| s.trim().trim_end_matches('/').to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            login_per_minute: number("MUSTER_LOGIN_RATE_PER_MINUTE", 10u32)?,
+            login_burst: number("MUSTER_LOGIN_BURST", 10u32)?,
         })
     }
 
@@ -97,6 +128,10 @@ impl Config {
             production: false,
             seed_demo: false,
             site_root: "target/site".into(),
+            session_idle_minutes: 120,
+            trusted_origins: vec![],
+            login_per_minute: 10,
+            login_burst: 10,
         }
     }
 

@@ -1,11 +1,15 @@
 //! Builds the HTTP stack — pages, server functions, health check, static bundle — and serves it.
 
-use std::{net::SocketAddr, sync::Arc, time::Duration};
+use std::{net::SocketAddr, time::Duration};
 
 use anyhow::Context;
 use app::{
     App,
-    server::{AppState, Settings, db, http as web},
+    server::{
+        AppState, Settings, api_v1,
+        auth::{csrf, headers, middleware as auth, password, rate_limit},
+        db, http as web,
+    },
     shell,
 };
 use axum::{
@@ -58,13 +62,18 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         .site_addr(config.bind)
         .env(Env::PROD)
         .build();
-    Ok(AppState {
+    password::warm_up().await;
+    Ok(AppState::new(
         leptos_options,
         db,
-        settings: Arc::new(Settings {
+        Settings {
             production: config.production,
-        }),
-    })
+            session_idle: chrono::Duration::minutes(config.session_idle_minutes),
+            trusted_origins: config.trusted_origins.clone(),
+            login_per_minute: config.login_per_minute,
+            login_burst: config.login_burst,
+        },
+    ))
 }
 
 /// The full router with every middleware, as production serves it.
@@ -75,13 +84,19 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(web::healthz))
         .route("/lang", post(web::set_language))
+        .merge(api_v1::router())
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             move || leptos::prelude::provide_context(fallback_state.clone()),
             shell,
         ))
+        // innermost first: these run bottom-up on the way in
         .layer(middleware::from_fn(web::locale_layer))
+        .layer(middleware::from_fn_with_state(state.clone(), rate_limit::login_rate_layer))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::auth_layer))
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::csrf_layer))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(state.clone(), headers::security_headers_layer))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))

@@ -1,4 +1,6 @@
 //! Shared DTOs and `#[server]` functions, one file per area. A server function is glue: read the
 //! context, call one service, return a DTO.
 
+pub mod admin;
+pub mod auth;
 pub mod org;

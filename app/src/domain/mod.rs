@@ -7,6 +7,7 @@ pub mod curriculum;
 pub mod markdown;
 pub mod matching;
 pub mod org;
+pub mod policy;
 pub mod rank;
 pub mod readiness;
 pub mod scheduling;

@@ -1,14 +1,29 @@
-//! The only code that reads Leptos context or the request: state, locale, clock. Server functions
-//! and pages call these instead of `use_context` so access rules live in one place.
+//! The only code that reads Leptos context or the request: state, the signed-in person, locale,
+//! clock, and the cookie/redirect side effects of signing in and out. Server functions and pages
+//! call these instead of `use_context`.
+
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use http::{HeaderValue, header};
 use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
 
-use super::state::AppState;
+use super::{
+    auth::{CurrentUser, middleware::Authenticated, session},
+    http::safe_next,
+    services::users,
+    state::AppState,
+};
 use crate::{
+    api::auth::Me,
     error::AppError,
     i18n::{Locale, RequestLocale},
 };
+
+fn parts() -> Option<http::request::Parts> {
+    use_context::<http::request::Parts>()
+}
 
 /// The application state, provided to every render and server function by the router.
 pub fn state() -> Result<AppState, AppError> {
@@ -17,13 +32,130 @@ pub fn state() -> Result<AppState, AppError> {
 
 /// The locale the server decided for this request (English when outside a request).
 pub fn request_locale() -> Locale {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<RequestLocale>().copied())
+    parts()
+        .and_then(|p| p.extensions.get::<RequestLocale>().copied())
         .map(|l| l.0)
         .unwrap_or_default()
+}
+
+/// The request's CSP nonce, if the security layer set one.
+pub fn csp_nonce() -> Option<String> {
+    parts().and_then(|p| {
+        p.extensions
+            .get::<super::auth::headers::CspNonce>()
+            .map(|n| n.0.clone())
+    })
+}
+
+/// The signed-in person, if any (including one who still has to change their password).
+pub fn current_user() -> Option<Arc<CurrentUser>> {
+    parts().and_then(|p| {
+        p.extensions
+            .get::<Authenticated>()
+            .and_then(|a| a.0.clone())
+    })
+}
+
+/// The state and the signed-in person, for a server function that needs someone signed in who
+/// has no pending password change.
+pub fn state_and_user() -> Result<(AppState, Arc<CurrentUser>), AppError> {
+    let user = current_user().ok_or(AppError::Unauthenticated)?;
+    if user.must_change_password {
+        return Err(AppError::PasswordChangeRequired);
+    }
+    Ok((state()?, user))
 }
 
 /// The current instant; services take it as a parameter so tests can fix it.
 pub fn now() -> DateTime<Utc> {
     Utc::now()
+}
+
+fn set_cookie(value: &str) {
+    if let (Some(res), Ok(v)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(value),
+    ) {
+        res.append_header(header::SET_COOKIE, v);
+    }
+}
+
+/// A plain HTML form post (no JavaScript) expects a redirect; a hydrated page navigates itself.
+pub fn redirect_plain_form(to: &str) {
+    let html = parts().is_some_and(|p| {
+        p.headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if html {
+        leptos_axum::redirect(to);
+    }
+}
+
+fn session_cookie_of_request() -> Option<String> {
+    let p = parts()?;
+    super::auth::middleware::cookie(&p.headers, session::COOKIE).map(str::to_owned)
+}
+
+/// Signs in, sets the session cookie and sends a form post on to `next` (or to the password
+/// page when a change is due).
+pub async fn login(
+    username: String,
+    password: String,
+    next: Option<String>,
+) -> Result<Me, AppError> {
+    let state = state()?;
+    let old = session_cookie_of_request();
+    let (user, token) = users::login(
+        &state.db,
+        &username,
+        password,
+        old.as_deref(),
+        state.settings.session_idle,
+        now(),
+    )
+    .await?;
+    set_cookie(&session::cookie(&token, state.settings.production));
+    let target = if user.must_change_password {
+        "/account/password".to_owned()
+    } else {
+        safe_next(next.as_deref().unwrap_or("/")).to_owned()
+    };
+    redirect_plain_form(&target);
+    Ok(users::me_of(&user))
+}
+
+/// Signs out: the session ends and its cookie is cleared.
+pub async fn logout() -> Result<(), AppError> {
+    let state = state()?;
+    if let Some(user) = current_user() {
+        users::logout(&state.db, &user, now()).await?;
+    }
+    set_cookie(&session::clear_cookie(state.settings.production));
+    redirect_plain_form("/");
+    Ok(())
+}
+
+/// Changes the signed-in person's password and rotates their session.
+pub async fn change_password(
+    current: String,
+    new: String,
+    confirm: String,
+) -> Result<(), AppError> {
+    let state = state()?;
+    let user = current_user().ok_or(AppError::Unauthenticated)?;
+    let token = users::change_password(
+        &state.db,
+        &user,
+        current,
+        new,
+        confirm,
+        state.settings.session_idle,
+        now(),
+    )
+    .await?;
+    set_cookie(&session::cookie(&token, state.settings.production));
+    redirect_plain_form("/account?changed=1");
+    Ok(())
 }

@@ -10,7 +10,7 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::state::AppState;
+use super::{auth::middleware::Authenticated, ctx, services::users, state::AppState};
 use crate::i18n::{LANG_COOKIE, Locale, RequestLocale, negotiate};
 
 fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -37,9 +37,14 @@ pub fn locale_for(headers: &HeaderMap) -> Locale {
         .unwrap_or_default()
 }
 
-/// Middleware: decides the request's locale and records it in the request extensions.
+/// Middleware: decides the request's locale — the signed-in person's stored choice, else the
+/// cookie, else `Accept-Language` — and records it in the request extensions.
 pub async fn locale_layer(mut req: Request, next: Next) -> Response {
-    let locale = locale_for(req.headers());
+    let stored = req
+        .extensions()
+        .get::<Authenticated>()
+        .and_then(|a| a.0.as_ref().map(|u| u.locale));
+    let locale = stored.unwrap_or_else(|| locale_for(req.headers()));
     req.extensions_mut().insert(RequestLocale(locale));
     let mut res = next.run(req).await;
     res.headers_mut().append(
@@ -57,7 +62,7 @@ pub struct LanguageForm {
 }
 
 /// Only same-site absolute paths are followed after a language change (no open redirect).
-fn safe_next(next: &str) -> &str {
+pub fn safe_next(next: &str) -> &str {
     let ok = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
@@ -65,14 +70,21 @@ fn safe_next(next: &str) -> &str {
     if ok { next } else { "/" }
 }
 
-/// `POST /lang`: remembers the chosen language for a year and returns to the page.
+/// `POST /lang`: remembers the chosen language for a year (and, for a signed-in person, in
+/// their profile) and returns to the page.
 pub async fn set_language(
     State(state): State<AppState>,
+    axum::Extension(auth): axum::Extension<Authenticated>,
     Form(form): Form<LanguageForm>,
 ) -> Response {
     let Some(locale) = Locale::parse(&form.lang) else {
         return (StatusCode::UNPROCESSABLE_ENTITY, "unsupported language").into_response();
     };
+    if let Some(user) = auth.0
+        && let Err(e) = users::set_language(&state.db, &user.actor, locale, ctx::now()).await
+    {
+        tracing::error!(error = %e, "could not store the language preference");
+    }
     let secure = if state.settings.production {
         "; Secure"
     } else {

@@ -1,6 +1,8 @@
 //! Everything that runs only on the server (`ssr` feature): state, context access, entities,
 //! services, HTTP glue. Never reaches the wasm bundle.
 
+pub mod api_v1;
+pub mod auth;
 pub mod ctx;
 pub mod db;
 pub mod entities;

@@ -9,17 +9,28 @@ use leptos_router::{
 };
 
 use super::{
+    SessionCtx,
     components::layout::Layout,
     initial_locale,
-    pages::{home::HomePage, not_found::NotFoundPage},
+    pages::{
+        account::{AccountPage, PasswordPage},
+        admin::{
+            audit::AdminAuditPage, org::AdminOrgPage, user_edit::AdminUserPage,
+            users::AdminUsersPage,
+        },
+        home::HomePage,
+        login::LoginPage,
+        not_found::NotFoundPage,
+    },
 };
-use crate::i18n::I18n;
+use crate::{api::auth::current_user, i18n::I18n};
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = I18n::new(initial_locale());
     provide_context(i18n);
+    provide_context(SessionCtx(Resource::new(|| (), |_| current_user())));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/muster.css"/>
@@ -28,6 +39,13 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=AdminOrgPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -2,11 +2,23 @@
 //! database that already has nations changes nothing.
 
 mod org;
+mod people;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
-use super::{entities::nation, error::ServiceError};
+pub use people::accounts;
+
+use super::{
+    auth::{password, secret::random_hex},
+    db::begin_write,
+    entities::nation,
+    error::ServiceError,
+    services::audit::{self, Entry, Who},
+};
+
+/// The environment variable holding the demo accounts' shared password.
+pub const DEMO_PASSWORD_VAR: &str = "MUSTER_DEMO_PASSWORD";
 
 /// What a seeding run did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -15,18 +27,59 @@ pub struct SeedReport {
     pub nations: usize,
     pub bases: usize,
     pub units: usize,
+    pub people: usize,
+    /// The generated demo password, when none was given (to be shown once).
+    pub generated_password: Option<String>,
 }
 
-/// Seeds the demo data unless the database already holds an organisation.
-pub async fn demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<SeedReport, ServiceError> {
+/// Seeds the demo data unless the database already holds an organisation. The demo accounts
+/// share `password`, or a random password returned in the report.
+pub async fn demo_with_password(
+    db: &DatabaseConnection,
+    password_text: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<SeedReport, ServiceError> {
     if nation::Entity::find().count(db).await? > 0 {
         return Ok(SeedReport::default());
     }
-    let txn = db.begin().await?;
+    let (password_text, generated) = match password_text.filter(|p| !p.is_empty()) {
+        Some(p) => {
+            crate::domain::text::password(DEMO_PASSWORD_VAR, &p)?;
+            (p, None)
+        }
+        None => {
+            let p = random_hex(9).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+            (p.clone(), Some(p))
+        }
+    };
+    let hash = password::hash(password_text).await?;
+    let txn = begin_write(db).await?;
     let mut report = org::seed(&txn, now).await?;
+    report.people = people::seed(&txn, &hash, now).await?;
+    audit::record(
+        &txn,
+        &Who::system(),
+        now,
+        Entry {
+            action: "demo.seeded",
+            entity_type: "database",
+            entity_id: None,
+            before: None,
+            after: Some(serde_json::json!({
+                "nations": report.nations, "bases": report.bases, "units": report.units, "people": report.people,
+            })),
+        },
+    )
+    .await?;
     txn.commit().await?;
     report.seeded = true;
+    report.generated_password = generated;
     Ok(report)
+}
+
+/// Seeds with the password from `MUSTER_DEMO_PASSWORD`, else a generated one.
+pub async fn demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<SeedReport, ServiceError> {
+    demo_with_password(db, std::env::var(DEMO_PASSWORD_VAR).ok(), now).await
 }
 
 /// A stable id for a demo record, so ids survive re-seeding a fresh database.

@@ -4,13 +4,27 @@ use leptos::prelude::*;
 
 use crate::{error::AppError, ui::use_i18n};
 
-/// One error as a localised alert.
+/// One error as a localised alert; a missing sign-in or a due password change links to the
+/// page that resolves it.
 #[component]
 pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
+    let location = leptos_router::hooks::use_location();
+    let action = match error {
+        AppError::Unauthenticated => {
+            let next = location.pathname.get_untracked();
+            Some((format!("/login?next={next}"), i18n.t("error-sign-in-link")))
+        }
+        AppError::PasswordChangeRequired => Some((
+            "/account/password".to_owned(),
+            i18n.t("error-change-password-link"),
+        )),
+        _ => None,
+    };
     view! {
         <div class="alert alert-error" role="alert" data-testid="error" data-code=error.code()>
-            {i18n.t(&error.fluent_key())}
+            <p>{i18n.t(&error.fluent_key())}</p>
+            {action.map(|(href, label)| view! { <p><a href=href class="button button-small" data-testid="error-action">{label}</a></p> })}
         </div>
     }
 }

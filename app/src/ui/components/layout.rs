@@ -4,8 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{error_view::ErrorList, lang_switcher::LangSwitcher};
+use super::{error_view::ErrorList, lang_switcher::LangSwitcher, user_menu::UserMenu};
 use crate::ui::use_i18n;
+use crate::{
+    domain::policy::Role,
+    ui::{has_role, use_session},
+};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -26,9 +30,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav class="site-nav" aria-label=i18n.t("nav-label")>
                     <ul>
                         <li><A href="/" attr:data-testid="nav-home">{i18n.t("nav-home")}</A></li>
+                        <AdminLink/>
                     </ul>
                 </nav>
                 <LangSwitcher/>
+                <UserMenu/>
             </header>
             <main id="main" class="site-main" tabindex="-1">
                 <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
@@ -39,5 +45,25 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p>{i18n.t("footer-tagline")}</p>
             </footer>
         </div>
+    }
+}
+
+/// The administration link, for administrators only (the pages themselves check access).
+#[component]
+fn AdminLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let me = match session {
+                    Some(s) => s.0.await.ok().flatten(),
+                    None => None,
+                };
+                me.filter(|m| has_role(m, Role::Admin)).map(|_| {
+                    view! { <li><A href="/admin" attr:data-testid="nav-admin">{i18n.t("nav-admin")}</A></li> }
+                })
+            })}
+        </Suspense>
     }
 }

@@ -1,6 +1,8 @@
 //! Reusable widgets.
 
 pub mod error_view;
+pub mod form;
 pub mod lang_switcher;
 pub mod layout;
 pub mod unit_tree;
+pub mod user_menu;

@@ -1,0 +1,108 @@
+//! JSON errors and the extractors every `/api/v1` handler uses.
+
+use std::sync::Arc;
+
+use axum::{
+    Json,
+    extract::{FromRequest, FromRequestParts, rejection::JsonRejection},
+    http::{StatusCode, request::Parts},
+    response::{IntoResponse, Response},
+};
+use serde_json::json;
+
+use crate::{
+    error::AppError,
+    server::{
+        auth::{CurrentUser, middleware::Authenticated},
+        error::ServiceError,
+    },
+};
+
+/// An error answered as `{"code": …}` with the matching status.
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        Self(e)
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> Self {
+        Self(e.into())
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        let code = match r {
+            JsonRejection::MissingJsonContentType(_) => "json-content-type",
+            JsonRejection::JsonSyntaxError(_) => "json-syntax",
+            JsonRejection::JsonDataError(_) => "json-data",
+            _ => "json-body",
+        };
+        Self(AppError::field("body", code))
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = match &self.0 {
+            AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::PasswordChangeRequired => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal | AppError::Transport => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        let body = match &self.0 {
+            AppError::Validation(fields) => json!({ "code": "validation", "fields": fields }),
+            AppError::Conflict(kind) => json!({ "code": "conflict", "kind": kind }),
+            other => json!({ "code": other.code() }),
+        };
+        (status, Json(body)).into_response()
+    }
+}
+
+/// Unknown `/api/v1` paths answer JSON, not the HTML 404 page.
+pub async fn not_found() -> ApiError {
+    ApiError(AppError::NotFound)
+}
+
+/// A JSON body whose rejections are 422 `validation` errors naming `body`.
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let Json(v) = Json::<T>::from_request(req, state).await?;
+        Ok(Self(v))
+    }
+}
+
+/// The authenticated caller of an API route: anonymous callers get 401, people with a pending
+/// password change 403 (except through a personal token, which they created knowingly).
+pub struct ApiUser(pub Arc<CurrentUser>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let user = parts
+            .extensions
+            .get::<Authenticated>()
+            .and_then(|a| a.0.clone())
+            .ok_or(ApiError(AppError::Unauthenticated))?;
+        if user.must_change_password && !user.via_api_token {
+            return Err(ApiError(AppError::PasswordChangeRequired));
+        }
+        Ok(Self(user))
+    }
+}

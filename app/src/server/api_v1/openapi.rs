@@ -1,0 +1,44 @@
+//! The OpenAPI 3 document of `/api/v1`.
+
+use axum::Json;
+use utoipa::{
+    Modify, OpenApi,
+    openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme},
+};
+
+use super::{admin, auth};
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("muster_session"))),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Muster API", version = "1", description = "Allied logistics training: the integration API. Authenticate with `Authorization: Bearer <personal token>` or the session cookie. Errors are JSON with a stable `code`."),
+    paths(
+        auth::login, auth::logout, auth::me, auth::list_tokens, auth::create_token, auth::revoke_token,
+        admin::list_nations, admin::create_nation, admin::list_bases, admin::create_base,
+        admin::list_units, admin::create_unit, admin::list_users, admin::create_user,
+        admin::get_user, admin::update_user, admin::reset_password, admin::list_audit,
+    ),
+    modifiers(&Security),
+    security(("bearer" = []), ("session" = []))
+)]
+pub struct ApiDoc;
+
+/// `GET /api/v1/openapi.json`.
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
