@@ -1,10 +1,16 @@
 //! `spawn_app()`: a migrated, demo-seeded database and a running server for one test.
 
 use app::server::{AppState, seed, testing::PgScratch};
+use reqwest::{StatusCode, header};
+use serde_json::{Value, json};
+
+/// The password every demo account has in tests.
+pub const PASSWORD: &str = "correct horse battery staple";
 use server::{config::Config, startup::Application};
 
 pub struct TestApp {
     pub base: String,
+    pub database_url: String,
     pub client: reqwest::Client,
     pub state: AppState,
     pg: Option<PgScratch>,
@@ -23,6 +29,59 @@ impl TestApp {
             .send()
             .await
             .expect("GET failed")
+    }
+
+    /// A new cookie-keeping client signed in as `username` through the API.
+    pub async fn login_as(&self, username: &str) -> reqwest::Client {
+        let c = client();
+        let res = self.login(&c, username, PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::OK, "{username} signs in");
+        c
+    }
+
+    /// `POST /api/v1/auth/login` with `client`.
+    pub async fn login(
+        &self,
+        c: &reqwest::Client,
+        username: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        c.post(self.url("/api/v1/auth/login"))
+            .json(&json!({ "username": username, "password": password }))
+            .send()
+            .await
+            .expect("login request")
+    }
+
+    /// A JSON request with `client`, returning the status and the parsed body (or null).
+    pub async fn call(
+        &self,
+        c: &reqwest::Client,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = c.request(method, self.url(path));
+        if let Some(b) = body {
+            req = req
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(b.to_string());
+        }
+        let res = req.send().await.expect("request");
+        let status = res.status();
+        let text = res.text().await.unwrap_or_default();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// A second server instance on the same database.
+    pub async fn second_instance(&self) -> (String, tokio::task::JoinHandle<()>) {
+        let config = Config::for_tests(&self.database_url);
+        let application = Application::build(&config).await.expect("second instance");
+        let base = format!("http://{}", application.addr);
+        let handle = tokio::spawn(async move {
+            let _ = application.run_until_stopped().await;
+        });
+        (base, handle)
     }
 
     /// Stops the server and drops the database.
@@ -72,9 +131,13 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = Config::for_tests(&url);
     adjust(&mut config);
     let application = Application::build(&config).await.expect("build app");
-    seed::demo(&application.state.db, chrono::Utc::now())
-        .await
-        .expect("seed demo data");
+    seed::demo_with_password(
+        &application.state.db,
+        Some(PASSWORD.into()),
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("seed demo data");
     let base = format!("http://{}", application.addr);
     let state = application.state.clone();
     let server = tokio::spawn(async move {
@@ -82,6 +145,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     });
     TestApp {
         base,
+        database_url: url,
         client: client(),
         state,
         pg,

@@ -7,4 +7,6 @@
 )]
 mod helpers;
 
+mod api;
+mod auth;
 mod foundation;

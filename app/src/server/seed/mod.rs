@@ -83,7 +83,7 @@ pub async fn demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<SeedRep
 }
 
 /// A stable id for a demo record, so ids survive re-seeding a fresh database.
-pub(crate) fn demo_id(kind: &str, key: &str) -> uuid::Uuid {
+pub fn demo_id(kind: &str, key: &str) -> uuid::Uuid {
     const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6d75_7374_6572_4000_8000_6465_6d6f_0001);
     uuid::Uuid::new_v5(&NAMESPACE, format!("{kind}:{key}").as_bytes())
 }
