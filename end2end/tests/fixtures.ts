@@ -58,3 +58,15 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+export const DEMO_PASSWORD = process.env.MUSTER_DEMO_PASSWORD ?? "e2e demo password";
+
+/** Signs in through the login page and waits for the destination to load. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD, next = "/") {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await hydrated(page);
+  await page.getByTestId("field-username").fill(username);
+  await page.getByTestId("field-password").fill(password);
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("user-name")).toBeVisible();
+}

@@ -200,8 +200,13 @@ pub struct OrgAdminView {
 
 #[server(prefix = "/api", endpoint = "admin/org")]
 pub async fn admin_org() -> Result<OrgAdminView, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    Ok(crate::server::services::org::admin_view(&state.db, &user.actor).await?)
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            Ok(crate::server::services::org::admin_view(&state.db, &user.actor).await?)
+        }
+        .await,
+    )
 }
 
 // ---- forms: every field arrives as text from an HTML form (with or without JavaScript) and
@@ -379,75 +384,145 @@ impl UserForm {
 
 #[server(prefix = "/api", endpoint = "admin/nations/create")]
 pub async fn create_nation(form: NewNation) -> Result<NationRow, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    let now = crate::server::ctx::now();
-    Ok(crate::server::services::org::create_nation(&state.db, &user.actor, form, now).await?)
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            let now = crate::server::ctx::now();
+            Ok(
+                crate::server::services::org::create_nation(&state.db, &user.actor, form, now)
+                    .await?,
+            )
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "admin/bases/create")]
 pub async fn create_base(form: BaseForm) -> Result<BaseRow, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    let now = crate::server::ctx::now();
-    Ok(
-        crate::server::services::org::create_base(&state.db, &user.actor, form.parse()?, now)
-            .await?,
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            let now = crate::server::ctx::now();
+            Ok(crate::server::services::org::create_base(
+                &state.db,
+                &user.actor,
+                form.parse()?,
+                now,
+            )
+            .await?)
+        }
+        .await,
     )
 }
 
 #[server(prefix = "/api", endpoint = "admin/units/create")]
 pub async fn create_unit(form: UnitForm) -> Result<UnitRow, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    let now = crate::server::ctx::now();
-    Ok(
-        crate::server::services::org::create_unit(&state.db, &user.actor, form.parse()?, now)
-            .await?,
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            let now = crate::server::ctx::now();
+            Ok(crate::server::services::org::create_unit(
+                &state.db,
+                &user.actor,
+                form.parse()?,
+                now,
+            )
+            .await?)
+        }
+        .await,
     )
 }
 
 #[server(prefix = "/api", endpoint = "admin/users")]
 pub async fn list_users(query: Option<String>) -> Result<Vec<UserRow>, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    Ok(crate::server::services::users::list(&state.db, &user.actor, query.as_deref()).await?)
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            Ok(
+                crate::server::services::users::list(&state.db, &user.actor, query.as_deref())
+                    .await?,
+            )
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/get")]
 pub async fn get_user(id: Uuid) -> Result<UserRow, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    Ok(crate::server::services::users::get(&state.db, &user.actor, id).await?)
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            Ok(crate::server::services::users::get(&state.db, &user.actor, id).await?)
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/create")]
 pub async fn create_user(form: UserForm) -> Result<UserRow, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    let now = crate::server::ctx::now();
-    let row = crate::server::services::users::create(&state.db, &user.actor, form.into_new()?, now)
-        .await?;
-    crate::server::ctx::redirect_plain_form(&format!("/admin/users/{}", row.id));
-    Ok(row)
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            let now = crate::server::ctx::now();
+            let row = crate::server::services::users::create(
+                &state.db,
+                &user.actor,
+                form.into_new()?,
+                now,
+            )
+            .await?;
+            crate::server::ctx::redirect_plain_form(&format!("/admin/users/{}", row.id));
+            Ok(row)
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/update")]
 pub async fn update_user(id: Uuid, form: UserForm) -> Result<UserRow, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    let now = crate::server::ctx::now();
-    Ok(
-        crate::server::services::users::update(&state.db, &user.actor, id, form.into_patch()?, now)
-            .await?,
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            let now = crate::server::ctx::now();
+            Ok(crate::server::services::users::update(
+                &state.db,
+                &user.actor,
+                id,
+                form.into_patch()?,
+                now,
+            )
+            .await?)
+        }
+        .await,
     )
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/reset-password")]
 pub async fn reset_password(id: Uuid, password: String) -> Result<(), AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    let now = crate::server::ctx::now();
-    Ok(
-        crate::server::services::users::reset_password(&state.db, &user.actor, id, password, now)
-            .await?,
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            let now = crate::server::ctx::now();
+            Ok(crate::server::services::users::reset_password(
+                &state.db,
+                &user.actor,
+                id,
+                password,
+                now,
+            )
+            .await?)
+        }
+        .await,
     )
 }
 
 #[server(prefix = "/api", endpoint = "admin/audit")]
 pub async fn list_audit(filter: AuditFilter) -> Result<AuditPage, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    Ok(crate::server::services::audit::list(&state.db, &user.actor, &filter).await?)
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            Ok(crate::server::services::audit::list(&state.db, &user.actor, &filter).await?)
+        }
+        .await,
+    )
 }

@@ -45,7 +45,13 @@ pub struct NewToken {
 /// The signed-in person, or `None` for a visitor.
 #[server(prefix = "/api", endpoint = "auth/me")]
 pub async fn current_user() -> Result<Option<Me>, AppError> {
-    Ok(crate::server::ctx::current_user().map(|u| crate::server::services::users::me_of(&u)))
+    crate::server::ctx::reply(
+        async move {
+            Ok(crate::server::ctx::current_user()
+                .map(|u| crate::server::services::users::me_of(&u)))
+        }
+        .await,
+    )
 }
 
 /// Signs in; on success the session cookie is set and the browser goes to `next`.
@@ -55,13 +61,15 @@ pub async fn login(
     password: String,
     next: Option<String>,
 ) -> Result<Me, AppError> {
-    crate::server::ctx::login(username, password, next).await
+    crate::server::ctx::reply(
+        async move { crate::server::ctx::login(username, password, next).await }.await,
+    )
 }
 
 /// Signs out and ends the session.
 #[server(prefix = "/api", endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), AppError> {
-    crate::server::ctx::logout().await
+    crate::server::ctx::reply(async move { crate::server::ctx::logout().await }.await)
 }
 
 /// Changes the signed-in person's password; every other session of theirs ends.
@@ -71,28 +79,45 @@ pub async fn change_password(
     new: String,
     confirm: String,
 ) -> Result<(), AppError> {
-    crate::server::ctx::change_password(current, new, confirm).await
+    crate::server::ctx::reply(
+        async move { crate::server::ctx::change_password(current, new, confirm).await }.await,
+    )
 }
 
 /// The signed-in person's API tokens.
 #[server(prefix = "/api", endpoint = "auth/tokens")]
 pub async fn list_tokens() -> Result<Vec<TokenView>, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    Ok(crate::server::services::tokens::list(&state.db, &user.actor).await?)
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            Ok(crate::server::services::tokens::list(&state.db, &user.actor).await?)
+        }
+        .await,
+    )
 }
 
 /// Creates an API token; the secret is in the answer and nowhere else.
 #[server(prefix = "/api", endpoint = "auth/tokens/create")]
 pub async fn create_token(name: String) -> Result<NewToken, AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    let now = crate::server::ctx::now();
-    Ok(crate::server::services::tokens::create(&state.db, &user.actor, &name, now).await?)
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            let now = crate::server::ctx::now();
+            Ok(crate::server::services::tokens::create(&state.db, &user.actor, &name, now).await?)
+        }
+        .await,
+    )
 }
 
 /// Revokes one of the signed-in person's API tokens.
 #[server(prefix = "/api", endpoint = "auth/tokens/revoke")]
 pub async fn revoke_token(id: Uuid) -> Result<(), AppError> {
-    let (state, user) = crate::server::ctx::state_and_user()?;
-    let now = crate::server::ctx::now();
-    Ok(crate::server::services::tokens::revoke(&state.db, &user.actor, id, now).await?)
+    crate::server::ctx::reply(
+        async move {
+            let (state, user) = crate::server::ctx::state_and_user()?;
+            let now = crate::server::ctx::now();
+            Ok(crate::server::services::tokens::revoke(&state.db, &user.actor, id, now).await?)
+        }
+        .await,
+    )
 }

@@ -42,6 +42,11 @@ pub struct NationView {
 /// Every nation with its bases and unit tree, ordered by name.
 #[server(prefix = "/api", endpoint = "org/overview")]
 pub async fn org_overview() -> Result<Vec<NationView>, AppError> {
-    let state = crate::server::ctx::state()?;
-    Ok(crate::server::services::org::overview(&state.db).await?)
+    crate::server::ctx::reply(
+        async move {
+            let state = crate::server::ctx::state()?;
+            Ok(crate::server::services::org::overview(&state.db).await?)
+        }
+        .await,
+    )
 }

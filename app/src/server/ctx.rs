@@ -80,17 +80,33 @@ fn set_cookie(value: &str) {
     }
 }
 
-/// A plain HTML form post (no JavaScript) expects a redirect; a hydrated page navigates itself.
-pub fn redirect_plain_form(to: &str) {
-    let html = parts().is_some_and(|p| {
+fn plain_form_post() -> bool {
+    parts().is_some_and(|p| {
         p.headers
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.contains("text/html"))
-    });
-    if html {
+    })
+}
+
+/// A plain HTML form post (no JavaScript) expects a redirect; a hydrated page navigates itself.
+pub fn redirect_plain_form(to: &str) {
+    if plain_form_post() {
         leptos_axum::redirect(to);
     }
+}
+
+/// Every server function's answer passes through here: an error gets its proper HTTP status
+/// (422 for bad input, 403, 404 …) instead of a blanket 500. A plain form post keeps the
+/// redirect back to its page, which carries the error to show.
+pub fn reply<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result
+        && !plain_form_post()
+        && let Some(res) = use_context::<ResponseOptions>()
+    {
+        res.set_status(super::error::status_of(e));
+    }
+    result
 }
 
 fn session_cookie_of_request() -> Option<String> {

@@ -1,6 +1,7 @@
 //! `ServiceError`: what a service can fail with. Converting it to an `AppError` logs internal
 //! causes and hides them: database text never reaches a client.
 
+use http::StatusCode;
 use sea_orm::{DbErr, SqlErr};
 
 use crate::error::{AppError, FieldError};
@@ -51,5 +52,18 @@ impl From<ServiceError> for AppError {
                 AppError::Internal
             }
         }
+    }
+}
+
+/// The HTTP status that answers an error, for the pages' server functions and the API alike.
+pub fn status_of(e: &AppError) -> StatusCode {
+    match e {
+        AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden | AppError::PasswordChangeRequired => StatusCode::FORBIDDEN,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Conflict(_) => StatusCode::CONFLICT,
+        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Internal | AppError::Transport => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

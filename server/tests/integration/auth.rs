@@ -320,7 +320,11 @@ async fn changing_the_password_ends_the_other_sessions() {
         .send()
         .await
         .unwrap();
-    assert!(res.status().is_client_error() || res.status().is_server_error());
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "bad input is never a 500"
+    );
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["code"], "validation");
     assert_eq!(body["detail"][0]["code"], "password-too-short");
@@ -519,6 +523,49 @@ async fn signing_in_through_the_page_form_works_without_javascript() {
     assert!(
         page.contains("Nombre de usuario o contraseña incorrectos."),
         "the error in the person's language"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn page_server_functions_answer_errors_with_their_proper_status() {
+    let app = spawn_app().await;
+    let anonymous = client();
+    let res = anonymous
+        .post(app.url("/api/admin/users"))
+        .form(&[("query", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let trainee = app.login_as("trainee.ukr").await;
+    let res = trainee
+        .post(app.url("/api/admin/org"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let admin = app.login_as("admin").await;
+    let res = admin
+        .post(app.url("/api/admin/bases/create"))
+        .form(&[
+            ("form[nation_id]", "nonsense"),
+            ("form[name]", "B"),
+            ("form[time_zone]", "Europe/Oslo"),
+            ("form[capacity]", "lots"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(
+        body["detail"][0],
+        json!({"field": "nation_id", "code": "unknown"})
+    );
+    assert_eq!(
+        body["detail"][1],
+        json!({"field": "capacity", "code": "number"})
     );
     app.stop().await;
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::{
     Json,
     extract::{FromRequest, FromRequestParts, rejection::JsonRejection},
-    http::{StatusCode, request::Parts},
+    http::request::Parts,
     response::{IntoResponse, Response},
 };
 use serde_json::json;
@@ -14,7 +14,7 @@ use crate::{
     error::AppError,
     server::{
         auth::{CurrentUser, middleware::Authenticated},
-        error::ServiceError,
+        error::{ServiceError, status_of},
     },
 };
 
@@ -48,15 +48,7 @@ impl From<JsonRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let status = match &self.0 {
-            AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::PasswordChangeRequired => StatusCode::FORBIDDEN,
-            AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
-            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Internal | AppError::Transport => StatusCode::INTERNAL_SERVER_ERROR,
-        };
+        let status = status_of(&self.0);
         let body = match &self.0 {
             AppError::Validation(fields) => json!({ "code": "validation", "fields": fields }),
             AppError::Conflict(kind) => json!({ "code": "conflict", "kind": kind }),

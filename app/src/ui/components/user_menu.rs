@@ -49,7 +49,7 @@ fn SignedIn(me: Me) -> impl IntoView {
         <div class="user-menu">
             <A href="/account" attr:class="user-name" attr:data-testid="user-name">{me.display_name}</A>
             <span class="user-roles" data-testid="user-roles">{roles}</span>
-            <ActionForm action=logout attr:class="inline-form">
+            <ActionForm action=logout attr:novalidate=true attr:class="inline-form">
                 <button type="submit" class="button button-small button-ghost" data-testid="sign-out">
                     {i18n.t("auth-sign-out")}
                 </button>

@@ -88,7 +88,7 @@ pub fn PasswordForm(forced: bool) -> impl IntoView {
     });
     view! {
         {forced.then(|| view! { <div class="alert alert-warning" role="status" data-testid="password-forced">{i18n.t("account-password-forced")}</div> })}
-        <ActionForm action=change attr:class="card form" attr:data-testid="password-form">
+        <ActionForm action=change attr:novalidate=true attr:class="card form" attr:data-testid="password-form">
             <FormAlert error/>
             <TextField name="current" field="current" kind="password" label=i18n.t("account-password-current") error required=true autocomplete="current-password"/>
             <TextField name="new" field="new" kind="password" label=i18n.t("account-password-new") error required=true autocomplete="new-password" hint=i18n.t("account-password-rule")/>
@@ -134,7 +134,7 @@ fn Tokens() -> impl IntoView {
                     }
                 })
             }}
-            <ActionForm action=create attr:class="form form-inline">
+            <ActionForm action=create attr:novalidate=true attr:class="form form-inline">
                 <FormAlert error/>
                 <TextField name="name" field="name" label=i18n.t("account-token-name") error required=true/>
                 <button type="submit" class="button" data-testid="token-create">{i18n.t("account-token-create")}</button>
@@ -174,7 +174,7 @@ fn TokenTable(list: Vec<TokenView>, revoke: ServerAction<RevokeToken>) -> impl I
                                     view! { <span class="badge">{i18n.t("account-token-revoked")}</span> }.into_any()
                                 } else {
                                     view! {
-                                        <ActionForm action=revoke attr:class="inline-form">
+                                        <ActionForm action=revoke attr:novalidate=true attr:class="inline-form">
                                             <input type="hidden" name="id" value=t.id.to_string()/>
                                             <button type="submit" class="button button-small button-ghost">{i18n.t("account-token-revoke")}</button>
                                         </ActionForm>

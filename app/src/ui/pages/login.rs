@@ -42,7 +42,7 @@ pub fn LoginPage() -> impl IntoView {
         <section class="page narrow">
             <h1>{i18n.t("auth-sign-in-title")}</h1>
             <p class="lead">{i18n.t("auth-sign-in-lead")}</p>
-            <ActionForm action=login attr:class="card form" attr:data-testid="login-form">
+            <ActionForm action=login attr:novalidate=true attr:class="card form" attr:data-testid="login-form">
                 <FormAlert error/>
                 <input type="hidden" name="next" value=next()/>
                 <TextField name="username" field="username" label=i18n.t("auth-username") error required=true autocomplete="username"/>

@@ -103,7 +103,7 @@ fn OrgAdmin(
                     {org.nations.iter().map(|n| view! { <li><span class="badge">{n.code.clone()}</span>" "{n.name.clone()}</li> }).collect_view()}
                 </ul>
                 <h3>{i18n.t("admin-nation-add")}</h3>
-                <ActionForm action=nation attr:class="form" attr:data-testid="nation-form">
+                <ActionForm action=nation attr:novalidate=true attr:class="form" attr:data-testid="nation-form">
                     <FormAlert error=nation_err/>
                     {move || ok(matches!(nation.value().get(), Some(Ok(_))))}
                     <TextField name="form[code]" field="code" label=i18n.t("admin-nation-code") error=nation_err required=true/>
@@ -116,7 +116,7 @@ fn OrgAdmin(
                 <h2 id="h-bases">{i18n.t("admin-bases")}</h2>
                 <p class="muted">{i18n.t_with("admin-count", &[("count", org.bases.len().into())])}</p>
                 <h3>{i18n.t("admin-base-add")}</h3>
-                <ActionForm action=base attr:class="form" attr:data-testid="base-form">
+                <ActionForm action=base attr:novalidate=true attr:class="form" attr:data-testid="base-form">
                     <FormAlert error=base_err/>
                     {move || ok(matches!(base.value().get(), Some(Ok(_))))}
                     <SelectField name="form[nation_id]" field="nation_id" label=i18n.t("admin-nation") error=base_err options=nation_options/>
@@ -135,7 +135,7 @@ fn OrgAdmin(
                     }).collect_view()}
                 </ul>
                 <h3>{i18n.t("admin-unit-add")}</h3>
-                <ActionForm action=unit attr:class="form" attr:data-testid="unit-form">
+                <ActionForm action=unit attr:novalidate=true attr:class="form" attr:data-testid="unit-form">
                     <FormAlert error=unit_err/>
                     {move || ok(matches!(unit.value().get(), Some(Ok(_))))}
                     <SelectField name="form[nation_id]" field="nation_id" label=i18n.t("admin-nation") error=unit_err options=nation_options_unit/>

@@ -45,7 +45,7 @@ pub fn AdminUserPage() -> impl IntoView {
                         let uid_reset = uid.clone();
                         view! {
                             <h2 data-testid="edited-user">{user.username.clone()}</h2>
-                            <ActionForm action=update attr:class="card form" attr:data-testid="user-edit-form">
+                            <ActionForm action=update attr:novalidate=true attr:class="card form" attr:data-testid="user-edit-form">
                                 <FormAlert error=update_err/>
                                 {move || matches!(update.value().get(), Some(Ok(_))).then(|| view! {
                                     <p class="alert alert-ok" role="status" data-testid="saved">{i18n.t("common-saved")}</p>
@@ -55,7 +55,7 @@ pub fn AdminUserPage() -> impl IntoView {
                                 <button type="submit" class="button" data-testid="user-save">{i18n.t("common-save")}</button>
                             </ActionForm>
                             <h2>{i18n.t("admin-user-reset")}</h2>
-                            <ActionForm action=reset attr:class="card form" attr:data-testid="reset-form">
+                            <ActionForm action=reset attr:novalidate=true attr:class="card form" attr:data-testid="reset-form">
                                 <FormAlert error=reset_err/>
                                 {move || matches!(reset.value().get(), Some(Ok(_))).then(|| view! {
                                     <p class="alert alert-ok" role="status">{i18n.t("admin-user-reset-done")}</p>

@@ -42,7 +42,7 @@ pub fn AdminUsersPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     org.await.map(|org| view! {
-                        <ActionForm action=create attr:class="card form" attr:data-testid="user-form">
+                        <ActionForm action=create attr:novalidate=true attr:class="card form" attr:data-testid="user-form">
                             <FormAlert error/>
                             {move || create.value().get().and_then(|r| r.ok()).map(|u| view! {
                                 <p class="alert alert-ok" role="status" data-testid="saved">
