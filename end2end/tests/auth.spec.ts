@@ -15,6 +15,8 @@ test("a trainee signs in, sees their name and roles, and signs out", async ({ pa
   await expect(page.getByTestId("user-name")).toHaveCount(0);
 });
 
+test.describe("wrong credentials", () => {
+test.use({ expectedStatuses: [401] });
 test("a wrong password shows the error in the visitor's language", async ({ page, context }) => {
   await page.goto("/login");
   await hydrated(page);
@@ -33,6 +35,7 @@ test("a wrong password shows the error in the visitor's language", async ({ page
   await expect(error).toHaveAttribute("data-code", "invalid_credentials");
   expect(await error.textContent()).not.toEqual(english);
   await expect(page.getByTestId("user-name")).toHaveCount(0);
+});
 });
 
 test("an administrator creates a unit and a person, and the audit trail shows both", async ({ page }) => {
@@ -67,6 +70,8 @@ test("an administrator creates a unit and a person, and the audit trail shows bo
   await expect(rows.filter({ hasText: username }).and(page.locator('[data-action="user.created"]'))).toHaveCount(1);
 });
 
+test.describe("invalid input", () => {
+test.use({ expectedStatuses: [422] });
 test("validation errors appear next to the field in the person's language", async ({ page }) => {
   await signIn(page, "admin.pol", DEMO_PASSWORD, "/admin/users");
   await hydrated(page);
@@ -82,4 +87,5 @@ test("validation errors appear next to the field in the person's language", asyn
   await expect(form.getByTestId("error-email")).toBeVisible();
   await expect(form.getByTestId("error-password")).toBeVisible();
   await expect(form.getByTestId("field-email")).toHaveAttribute("aria-invalid", "true");
+});
 });

@@ -193,6 +193,8 @@ pub struct AuditPage {
 /// Nations, bases and units as the admin pages list them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrgAdminView {
+    /// Whether the viewer administers the whole alliance (else only `nations`, their own).
+    pub alliance: bool,
     pub nations: Vec<NationRow>,
     pub bases: Vec<BaseRow>,
     pub units: Vec<UnitRow>,

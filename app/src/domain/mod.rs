@@ -3,6 +3,7 @@
 //! `crate::server`.
 
 pub mod conflicts;
+pub mod csv;
 pub mod curriculum;
 pub mod markdown;
 pub mod matching;

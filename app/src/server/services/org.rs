@@ -62,6 +62,7 @@ pub async fn admin_view<C: ConnectionTrait>(
     let mut unit_rows = list_units(db, actor).await?;
     unit_rows.retain(|u| visible(u.nation_id));
     Ok(OrgAdminView {
+        alliance: all,
         nations: nations
             .into_iter()
             .filter(|n| visible(n.id))

@@ -1,5 +1,6 @@
 //! Reusable widgets.
 
+pub mod chart;
 pub mod error_view;
 pub mod form;
 pub mod lang_switcher;

@@ -121,19 +121,27 @@ pub fn UserFields(org: OrgAdminView, user: Option<UserRow>, error: LastError) ->
         must_change_password: false,
         locked: false,
     });
-    let nation_options: Vec<(String, String)> =
-        std::iter::once((String::new(), i18n.t("admin-alliance")))
-            .chain(org.nations.iter().map(|n| {
-                (
-                    n.id.to_string(),
-                    format!(
-                        "{} — {}",
-                        n.code,
-                        i18n.t_or(&format!("nation-{}", n.code.to_lowercase()), &n.name)
-                    ),
-                )
-            }))
-            .collect();
+    let alliance_option = org
+        .alliance
+        .then(|| (String::new(), i18n.t("admin-alliance")));
+    let default_nation = if org.alliance {
+        None
+    } else {
+        org.nations.first().map(|n| n.id)
+    };
+    let nation_options: Vec<(String, String)> = alliance_option
+        .into_iter()
+        .chain(org.nations.iter().map(|n| {
+            (
+                n.id.to_string(),
+                format!(
+                    "{} — {}",
+                    n.code,
+                    i18n.t_or(&format!("nation-{}", n.code.to_lowercase()), &n.name)
+                ),
+            )
+        }))
+        .collect();
     let unit_options: Vec<(String, String)> =
         std::iter::once((String::new(), i18n.t("admin-user-no-unit")))
             .chain(org.units.iter().map(|x| {
@@ -160,7 +168,7 @@ pub fn UserFields(org: OrgAdminView, user: Option<UserRow>, error: LastError) ->
     view! {
         <TextField name="form[display_name]" field="display_name" label=i18n.t("account-name") error value=u.display_name.clone() required=true/>
         <TextField name="form[email]" field="email" kind="email" label=i18n.t("admin-email") error value=u.email.clone() required=true/>
-        <SelectField name="form[nation_id]" field="nation_id" label=i18n.t("admin-nation") error options=nation_options selected=u.nation_id.map(|n| n.to_string()).unwrap_or_default()/>
+        <SelectField name="form[nation_id]" field="nation_id" label=i18n.t("admin-nation") error options=nation_options selected=u.nation_id.or(default_nation).map(|n| n.to_string()).unwrap_or_default()/>
         <SelectField name="form[unit_id]" field="unit_id" label=i18n.t("admin-unit") error options=unit_options selected=u.unit_id.map(|n| n.to_string()).unwrap_or_default()/>
         <SelectField name="form[rank]" field="rank" label=i18n.t("admin-rank") error options=rank_options selected=u.rank.clone()/>
         <SelectField name="form[preferred_locale]" field="preferred_locale" label=i18n.t("admin-preferred-locale") error options=locale_options selected=u.preferred_locale.clone()/>
