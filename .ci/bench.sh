@@ -24,3 +24,6 @@ console.log(`  ${"total".padEnd(12)} raw ${(tr/1024).toFixed(1).padStart(7)} KiB
 
 say "HTTP (wrk on loopback)"
 cargo bench -p server --bench http
+
+say "sign-in cost"
+cargo bench -p server --bench login

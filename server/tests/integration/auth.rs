@@ -179,7 +179,7 @@ fn session_cookie(res: &reqwest::Response) -> String {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .find(|v| v.starts_with("muster_session="))
-        .expect("a session cookie")
+        .unwrap_or_else(|| panic!("a session cookie"))
         .to_owned()
 }
 

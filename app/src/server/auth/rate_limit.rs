@@ -45,30 +45,6 @@ impl RateLimiter {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn a_burst_is_allowed_then_refused_until_refilled() {
-        let limiter = RateLimiter::new(60, 3);
-        let ip: IpAddr = [10, 0, 0, 1].into();
-        let other: IpAddr = [10, 0, 0, 2].into();
-        let t0 = Instant::now();
-        assert!(limiter.check(ip, t0));
-        assert!(limiter.check(ip, t0));
-        assert!(limiter.check(ip, t0));
-        assert!(!limiter.check(ip, t0));
-        assert!(limiter.check(other, t0), "buckets are per address");
-        assert!(
-            limiter.check(ip, t0 + Duration::from_secs(1)),
-            "one per second refills"
-        );
-        assert!(!limiter.check(ip, t0 + Duration::from_secs(1)));
-    }
-}
-
 /// The sign-in endpoints the limiter guards (the page form's server function and the API).
 pub const LOGIN_PATHS: [&str; 2] = ["/api/auth/login", "/api/v1/auth/login"];
 
@@ -102,4 +78,28 @@ pub async fn login_rate_layer(
         }
     }
     next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_burst_is_allowed_then_refused_until_refilled() {
+        let limiter = RateLimiter::new(60, 3);
+        let ip: IpAddr = [10, 0, 0, 1].into();
+        let other: IpAddr = [10, 0, 0, 2].into();
+        let t0 = Instant::now();
+        assert!(limiter.check(ip, t0));
+        assert!(limiter.check(ip, t0));
+        assert!(limiter.check(ip, t0));
+        assert!(!limiter.check(ip, t0));
+        assert!(limiter.check(other, t0), "buckets are per address");
+        assert!(
+            limiter.check(ip, t0 + Duration::from_secs(1)),
+            "one per second refills"
+        );
+        assert!(!limiter.check(ip, t0 + Duration::from_secs(1)));
+    }
 }

@@ -371,39 +371,6 @@ pub async fn overview(db: &DatabaseConnection) -> Result<Vec<NationView>, Servic
         .collect())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::server::{seed, testing::test_db};
-
-    #[tokio::test]
-    async fn overview_nests_seeded_units_under_their_nation() {
-        let db = test_db().await;
-        seed::demo(&db.conn, chrono::Utc::now()).await.unwrap();
-        let nations = overview(&db.conn).await.unwrap();
-        assert!(nations.len() >= 12);
-        let pol = nations.iter().find(|n| n.code == "POL").unwrap();
-        assert!(!pol.bases.is_empty());
-        let depth = |u: &UnitNode| -> usize {
-            fn d(u: &UnitNode) -> usize {
-                1 + u.children.iter().map(d).max().unwrap_or(0)
-            }
-            d(u)
-        };
-        assert!(
-            pol.units.iter().any(|u| depth(u) >= 3),
-            "a three-level tree under Poland"
-        );
-        let total: usize = nations
-            .iter()
-            .flat_map(|n| &n.units)
-            .map(UnitNode::count)
-            .sum();
-        assert!(total >= 60);
-        db.close().await;
-    }
-}
-
 /// Every nation (the organisation is shared alliance data; any signed-in caller may read it).
 pub async fn list_nations<C: ConnectionTrait>(
     db: &C,
@@ -459,4 +426,37 @@ pub async fn list_units<C: ConnectionTrait>(
         walk(&root, 0, &codes, &mut out);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::{seed, testing::test_db};
+
+    #[tokio::test]
+    async fn overview_nests_seeded_units_under_their_nation() {
+        let db = test_db().await;
+        seed::demo(&db.conn, chrono::Utc::now()).await.unwrap();
+        let nations = overview(&db.conn).await.unwrap();
+        assert!(nations.len() >= 12);
+        let pol = nations.iter().find(|n| n.code == "POL").unwrap();
+        assert!(!pol.bases.is_empty());
+        let depth = |u: &UnitNode| -> usize {
+            fn d(u: &UnitNode) -> usize {
+                1 + u.children.iter().map(d).max().unwrap_or(0)
+            }
+            d(u)
+        };
+        assert!(
+            pol.units.iter().any(|u| depth(u) >= 3),
+            "a three-level tree under Poland"
+        );
+        let total: usize = nations
+            .iter()
+            .flat_map(|n| &n.units)
+            .map(UnitNode::count)
+            .sum();
+        assert!(total >= 60);
+        db.close().await;
+    }
 }
