@@ -202,13 +202,10 @@ pub struct OrgAdminView {
 
 #[server(prefix = "/api", endpoint = "admin/org")]
 pub async fn admin_org() -> Result<OrgAdminView, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            Ok(crate::server::services::org::admin_view(&state.db, &user.actor).await?)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, _| async move {
+        crate::server::services::org::admin_view(&state.db, &user.actor).await
+    })
+    .await
 }
 
 // ---- forms: every field arrives as text from an HTML form (with or without JavaScript) and
@@ -386,145 +383,78 @@ impl UserForm {
 
 #[server(prefix = "/api", endpoint = "admin/nations/create")]
 pub async fn create_nation(form: NewNation) -> Result<NationRow, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            let now = crate::server::ctx::now();
-            Ok(
-                crate::server::services::org::create_nation(&state.db, &user.actor, form, now)
-                    .await?,
-            )
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, now| async move {
+        crate::server::services::org::create_nation(&state.db, &user.actor, form, now).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "admin/bases/create")]
 pub async fn create_base(form: BaseForm) -> Result<BaseRow, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            let now = crate::server::ctx::now();
-            Ok(crate::server::services::org::create_base(
-                &state.db,
-                &user.actor,
-                form.parse()?,
-                now,
-            )
-            .await?)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, now| async move {
+        crate::server::services::org::create_base(&state.db, &user.actor, form.parse()?, now).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "admin/units/create")]
 pub async fn create_unit(form: UnitForm) -> Result<UnitRow, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            let now = crate::server::ctx::now();
-            Ok(crate::server::services::org::create_unit(
-                &state.db,
-                &user.actor,
-                form.parse()?,
-                now,
-            )
-            .await?)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, now| async move {
+        crate::server::services::org::create_unit(&state.db, &user.actor, form.parse()?, now).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "admin/users")]
 pub async fn list_users(query: Option<String>) -> Result<Vec<UserRow>, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            Ok(
-                crate::server::services::users::list(&state.db, &user.actor, query.as_deref())
-                    .await?,
-            )
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, _| async move {
+        crate::server::services::users::list(&state.db, &user.actor, query.as_deref()).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/get")]
 pub async fn get_user(id: Uuid) -> Result<UserRow, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            Ok(crate::server::services::users::get(&state.db, &user.actor, id).await?)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, _| async move {
+        crate::server::services::users::get(&state.db, &user.actor, id).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/create")]
 pub async fn create_user(form: UserForm) -> Result<UserRow, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            let now = crate::server::ctx::now();
-            let row = crate::server::services::users::create(
-                &state.db,
-                &user.actor,
-                form.into_new()?,
-                now,
-            )
-            .await?;
-            crate::server::ctx::redirect_plain_form(&format!("/admin/users/{}", row.id));
-            Ok(row)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, now| async move {
+        let row =
+            crate::server::services::users::create(&state.db, &user.actor, form.into_new()?, now)
+                .await?;
+        crate::server::ctx::redirect_plain_form(&format!("/admin/users/{}", row.id));
+        Ok(row)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/update")]
 pub async fn update_user(id: Uuid, form: UserForm) -> Result<UserRow, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            let now = crate::server::ctx::now();
-            Ok(crate::server::services::users::update(
-                &state.db,
-                &user.actor,
-                id,
-                form.into_patch()?,
-                now,
-            )
-            .await?)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, now| async move {
+        crate::server::services::users::update(&state.db, &user.actor, id, form.into_patch()?, now)
+            .await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/reset-password")]
 pub async fn reset_password(id: Uuid, password: String) -> Result<(), AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            let now = crate::server::ctx::now();
-            Ok(crate::server::services::users::reset_password(
-                &state.db,
-                &user.actor,
-                id,
-                password,
-                now,
-            )
-            .await?)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, now| async move {
+        crate::server::services::users::reset_password(&state.db, &user.actor, id, password, now)
+            .await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "admin/audit")]
 pub async fn list_audit(filter: AuditFilter) -> Result<AuditPage, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            Ok(crate::server::services::audit::list(&state.db, &user.actor, &filter).await?)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, _| async move {
+        crate::server::services::audit::list(&state.db, &user.actor, &filter).await
+    })
+    .await
 }

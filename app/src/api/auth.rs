@@ -87,37 +87,26 @@ pub async fn change_password(
 /// The signed-in person's API tokens.
 #[server(prefix = "/api", endpoint = "auth/tokens")]
 pub async fn list_tokens() -> Result<Vec<TokenView>, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            Ok(crate::server::services::tokens::list(&state.db, &user.actor).await?)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, _| async move {
+        crate::server::services::tokens::list(&state.db, &user.actor).await
+    })
+    .await
 }
 
 /// Creates an API token; the secret is in the answer and nowhere else.
 #[server(prefix = "/api", endpoint = "auth/tokens/create")]
 pub async fn create_token(name: String) -> Result<NewToken, AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            let now = crate::server::ctx::now();
-            Ok(crate::server::services::tokens::create(&state.db, &user.actor, &name, now).await?)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, now| async move {
+        crate::server::services::tokens::create(&state.db, &user.actor, &name, now).await
+    })
+    .await
 }
 
 /// Revokes one of the signed-in person's API tokens.
 #[server(prefix = "/api", endpoint = "auth/tokens/revoke")]
 pub async fn revoke_token(id: Uuid) -> Result<(), AppError> {
-    crate::server::ctx::reply(
-        async move {
-            let (state, user) = crate::server::ctx::state_and_user()?;
-            let now = crate::server::ctx::now();
-            Ok(crate::server::services::tokens::revoke(&state.db, &user.actor, id, now).await?)
-        }
-        .await,
-    )
+    crate::server::ctx::with_user(|state, user, now| async move {
+        crate::server::services::tokens::revoke(&state.db, &user.actor, id, now).await
+    })
+    .await
 }

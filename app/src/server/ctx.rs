@@ -96,6 +96,22 @@ pub fn redirect_plain_form(to: &str) {
     }
 }
 
+/// The usual body of a server function: someone signed in (no password change pending) runs
+/// one service with the state, themselves and the clock; the answer goes through [`reply`].
+pub async fn with_user<T, F, Fut>(f: F) -> Result<T, AppError>
+where
+    F: FnOnce(AppState, Arc<CurrentUser>, DateTime<Utc>) -> Fut,
+    Fut: std::future::Future<Output = Result<T, super::error::ServiceError>>,
+{
+    reply(
+        async move {
+            let (state, user) = state_and_user()?;
+            Ok(f(state, user, now()).await?)
+        }
+        .await,
+    )
+}
+
 /// Every server function's answer passes through here: an error gets its proper HTTP status
 /// (422 for bad input, 403, 404 …) instead of a blanket 500. A plain form post keeps the
 /// redirect back to its page, which carries the error to show.

@@ -12,8 +12,9 @@ use crate::{
     domain::{policy::Role, rank::RankGrade},
     i18n::Locale,
     server::{
-        entities::{nation, unit, user, user_role},
+        entities::{nation, unit, user_role},
         error::ServiceError,
+        services::users::{NewRecord, insert_record},
     },
 };
 
@@ -124,30 +125,27 @@ pub(super) async fn seed<C: ConnectionTrait>(
             _ => None,
         };
         let id = demo_id("user", &p.username);
-        user::Entity::insert(user::ActiveModel {
-            id: Set(id),
-            username: Set(p.username.clone()),
-            display_name: Set(p.display_name.clone()),
-            email: Set(format!("{}@demo.muster.invalid", p.username)),
-            nation_id: Set(nation_id),
-            unit_id: Set(unit_id),
-            rank: Set(p.rank.to_string()),
-            preferred_locale: Set(p.locales[0].code().to_owned()),
-            fallback_locales: Set(p.locales[1..]
-                .iter()
-                .map(|l| l.code())
-                .collect::<Vec<_>>()
-                .join(",")),
-            password_hash: Set(password_hash.to_owned()),
-            must_change_password: Set(false),
-            disabled: Set(false),
-            failed_logins: Set(0),
-            locked_until: Set(None),
-            password_changed_at: Set(now),
-            created_at: Set(now),
-            updated_at: Set(now),
-        })
-        .exec(db)
+        insert_record(
+            db,
+            NewRecord {
+                id,
+                username: p.username.clone(),
+                display_name: p.display_name.clone(),
+                email: format!("{}@demo.muster.invalid", p.username),
+                nation_id,
+                unit_id,
+                rank: p.rank.to_string(),
+                preferred_locale: p.locales[0].code().to_owned(),
+                fallback_locales: p.locales[1..]
+                    .iter()
+                    .map(|l| l.code())
+                    .collect::<Vec<_>>()
+                    .join(","),
+                password_hash: password_hash.to_owned(),
+                must_change_password: false,
+            },
+            now,
+        )
         .await?;
         for (role, alliance) in &p.roles {
             user_role::Entity::insert(user_role::ActiveModel {

@@ -177,6 +177,26 @@ async fn codes<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, String>, Serv
         .collect())
 }
 
+/// Authorizes organisation changes in `nation` and checks it exists (the field errors so far).
+async fn nation_in_scope<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    nation_id: Uuid,
+) -> Result<Vec<FieldError>, ServiceError> {
+    require(actor, Action::ManageOrganisation, &Scope::nation(nation_id))?;
+    Ok(
+        if nation::Entity::find_by_id(nation_id)
+            .one(db)
+            .await?
+            .is_none()
+        {
+            vec![FieldError::new("nation_id", "unknown")]
+        } else {
+            vec![]
+        },
+    )
+}
+
 /// Creates a base of a nation (administrators of that nation, or of the alliance).
 pub async fn create_base(
     db: &DatabaseConnection,
@@ -187,15 +207,7 @@ pub async fn create_base(
     let Some(nation_id) = input.nation_id else {
         return Err(AppError::field("nation_id", "required").into());
     };
-    require(actor, Action::ManageOrganisation, &Scope::nation(nation_id))?;
-    let mut errors: Vec<FieldError> = vec![];
-    if nation::Entity::find_by_id(nation_id)
-        .one(db)
-        .await?
-        .is_none()
-    {
-        errors.push(FieldError::new("nation_id", "unknown"));
-    }
+    let mut errors = nation_in_scope(db, actor, nation_id).await?;
     let name = text::name("name", &input.name, 160)
         .map_err(|e| errors.push(e))
         .ok();
@@ -250,15 +262,7 @@ pub async fn create_unit(
     let Some(nation_id) = input.nation_id else {
         return Err(AppError::field("nation_id", "required").into());
     };
-    require(actor, Action::ManageOrganisation, &Scope::nation(nation_id))?;
-    let mut errors: Vec<FieldError> = vec![];
-    if nation::Entity::find_by_id(nation_id)
-        .one(db)
-        .await?
-        .is_none()
-    {
-        errors.push(FieldError::new("nation_id", "unknown"));
-    }
+    let mut errors = nation_in_scope(db, actor, nation_id).await?;
     let name = text::name("name", &input.name, 160)
         .map_err(|e| errors.push(e))
         .ok();

@@ -568,6 +568,61 @@ async fn write_grants<C: ConnectionTrait>(
     Ok(())
 }
 
+/// A new account's stored fields (a validated profile and a password hash).
+pub(crate) struct NewRecord {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    pub nation_id: Option<Uuid>,
+    pub unit_id: Option<Uuid>,
+    pub rank: String,
+    pub preferred_locale: String,
+    pub fallback_locales: String,
+    pub password_hash: String,
+    pub must_change_password: bool,
+}
+
+/// Inserts an account; a taken username is the field error `username: taken`.
+pub(crate) async fn insert_record<C: ConnectionTrait>(
+    db: &C,
+    r: NewRecord,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let inserted = user::Entity::insert(user::ActiveModel {
+        id: Set(r.id),
+        username: Set(r.username),
+        display_name: Set(r.display_name),
+        email: Set(r.email),
+        nation_id: Set(r.nation_id),
+        unit_id: Set(r.unit_id),
+        rank: Set(r.rank),
+        preferred_locale: Set(r.preferred_locale),
+        fallback_locales: Set(r.fallback_locales),
+        password_hash: Set(r.password_hash),
+        must_change_password: Set(r.must_change_password),
+        disabled: Set(false),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        password_changed_at: Set(now),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .exec(db)
+    .await;
+    match inserted {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let e = ServiceError::from(e);
+            Err(if e.is_unique_violation() {
+                AppError::field("username", "taken").into()
+            } else {
+                e
+            })
+        }
+    }
+}
+
 /// Creates a person with roles and an initial password they must change at first sign-in.
 pub async fn create(
     db: &DatabaseConnection,
@@ -611,35 +666,24 @@ pub async fn create(
     let hash = password::hash(input.password).await?;
     let id = Uuid::new_v4();
     let txn = begin_write(db).await?;
-    let inserted = user::Entity::insert(user::ActiveModel {
-        id: Set(id),
-        username: Set(username),
-        display_name: Set(display),
-        email: Set(email),
-        nation_id: Set(profile.nation_id),
-        unit_id: Set(profile.unit_id),
-        rank: Set(profile.rank),
-        preferred_locale: Set(profile.preferred_locale),
-        fallback_locales: Set(profile.fallback_locales),
-        password_hash: Set(hash),
-        must_change_password: Set(true),
-        disabled: Set(false),
-        failed_logins: Set(0),
-        locked_until: Set(None),
-        password_changed_at: Set(now),
-        created_at: Set(now),
-        updated_at: Set(now),
-    })
-    .exec(&txn)
-    .await;
-    if let Err(e) = inserted {
-        let e = ServiceError::from(e);
-        return Err(if e.is_unique_violation() {
-            AppError::field("username", "taken").into()
-        } else {
-            e
-        });
-    }
+    insert_record(
+        &txn,
+        NewRecord {
+            id,
+            username,
+            display_name: display,
+            email,
+            nation_id: profile.nation_id,
+            unit_id: profile.unit_id,
+            rank: profile.rank,
+            preferred_locale: profile.preferred_locale,
+            fallback_locales: profile.fallback_locales,
+            password_hash: hash,
+            must_change_password: true,
+        },
+        now,
+    )
+    .await?;
     write_grants(&txn, id, &grants).await?;
     let created = user::Entity::find_by_id(id)
         .one(&txn)
@@ -823,35 +867,24 @@ pub async fn create_admin(
     let hash = password::hash(password_text).await?;
     let id = Uuid::new_v4();
     let txn = begin_write(db).await?;
-    let inserted = user::Entity::insert(user::ActiveModel {
-        id: Set(id),
-        username: Set(username.clone()),
-        display_name: Set(username.clone()),
-        email: Set(format!("{username}@localhost.invalid")),
-        nation_id: Set(None),
-        unit_id: Set(None),
-        rank: Set("OF-3".into()),
-        preferred_locale: Set("en".into()),
-        fallback_locales: Set(String::new()),
-        password_hash: Set(hash),
-        must_change_password: Set(false),
-        disabled: Set(false),
-        failed_logins: Set(0),
-        locked_until: Set(None),
-        password_changed_at: Set(now),
-        created_at: Set(now),
-        updated_at: Set(now),
-    })
-    .exec(&txn)
-    .await;
-    if let Err(e) = inserted {
-        let e = ServiceError::from(e);
-        return Err(if e.is_unique_violation() {
-            AppError::field("username", "taken").into()
-        } else {
-            e
-        });
-    }
+    insert_record(
+        &txn,
+        NewRecord {
+            id,
+            username: username.clone(),
+            display_name: username.clone(),
+            email: format!("{username}@localhost.invalid"),
+            nation_id: None,
+            unit_id: None,
+            rank: "OF-3".into(),
+            preferred_locale: "en".into(),
+            fallback_locales: String::new(),
+            password_hash: hash,
+            must_change_password: false,
+        },
+        now,
+    )
+    .await?;
     write_grants(
         &txn,
         id,
