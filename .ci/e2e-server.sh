@@ -9,4 +9,5 @@ export MUSTER_DATA_DIR="$data" MUSTER_SEED_DEMO=true MUSTER_BIND="127.0.0.1:${E2
 export LEPTOS_SITE_ROOT=target/site MUSTER_LOG=${MUSTER_LOG:-warn}
 # the browser tests sign in many times from one address
 export MUSTER_DEMO_PASSWORD="${MUSTER_DEMO_PASSWORD:-e2e demo password}" MUSTER_LOGIN_BURST=1000 MUSTER_LOGIN_RATE_PER_MINUTE=1000
-"${CARGO_TARGET_DIR:-$HOME/.cache/muster-target}/release/server" serve
+# MUSTER_SERVER_BIN lets parallel checkouts that share one target directory run their own copy
+"${MUSTER_SERVER_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/muster-target}/release/server}" serve

@@ -4,5 +4,6 @@
 
 pub mod audit;
 pub mod org;
+pub mod readiness;
 pub mod tokens;
 pub mod users;
