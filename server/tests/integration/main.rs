@@ -9,4 +9,5 @@ mod helpers;
 
 mod api;
 mod auth;
+mod curriculum;
 mod foundation;
