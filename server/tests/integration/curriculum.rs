@@ -102,6 +102,7 @@ async fn enrol_attempt_completion_and_transcript_flow() {
         .await;
     assert_eq!(s, StatusCode::CREATED, "{e}");
     let trainee = app.login_as("trainee.pol").await;
+    let completions = count(&app, "completions").await;
     // A failed attempt is kept but records no completion.
     let (s, r) = app
         .call(
@@ -130,7 +131,7 @@ async fn enrol_attempt_completion_and_transcript_flow() {
     assert_eq!(r["completion"]["content_version"], 1);
     assert!(r["completion"]["expires_on"].is_string());
     assert_eq!(count(&app, "quiz_attempts").await, 2);
-    assert_eq!(count(&app, "completions").await, 1);
+    assert_eq!(count(&app, "completions").await, completions + 1);
 
     let (s, t) = app
         .call(
@@ -379,6 +380,7 @@ async fn bad_answers_are_422_and_write_nothing() {
     let (_, _, m1, _) = authored(&app).await;
     let trainee = app.login_as("trainee.pol").await;
     let attempts = count(&app, "quiz_attempts").await;
+    let completions = count(&app, "completions").await;
     for (body, field, code) in [
         (json!({"answers": {"q1": ["b"]}}), "answers.q2", "required"),
         (
@@ -411,7 +413,7 @@ async fn bad_answers_are_422_and_write_nothing() {
         assert_eq!(e["fields"][0]["code"], code, "{e}");
     }
     assert_eq!(count(&app, "quiz_attempts").await, attempts);
-    assert_eq!(count(&app, "completions").await, 0);
+    assert_eq!(count(&app, "completions").await, completions);
     app.stop().await;
 }
 
@@ -444,6 +446,7 @@ async fn prerequisites_are_enforced_and_imports_are_audited() {
     assert_eq!(e["kind"], "prerequisites");
     // An officer imports the prerequisite made elsewhere; then the quiz is open.
     let person = demo_id("user", "trainee.pol");
+    let completions = count(&app, "completions").await;
     let (s, e) = app
         .call(
             &officer,
@@ -454,7 +457,7 @@ async fn prerequisites_are_enforced_and_imports_are_audited() {
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(e["fields"][0]["field"], "completions.0.score");
-    assert_eq!(count(&app, "completions").await, 0);
+    assert_eq!(count(&app, "completions").await, completions);
     let (s, rows) = app
         .call(
             &officer,
@@ -516,8 +519,9 @@ async fn module_gaps_reports_held_and_missing_specialties() {
     let gaps = app::server::services::curriculum::module_gaps(&app.state.db, &[person], today)
         .await
         .unwrap();
-    assert_eq!(gaps[&person].gap_specialties, vec!["fuel".to_owned()]);
-    assert!(gaps[&person].current_specialties.is_empty());
+    let fuel = "fuel".to_owned();
+    assert!(gaps[&person].gap_specialties.contains(&fuel));
+    assert!(!gaps[&person].current_specialties.contains(&fuel));
     let trainee = app.login_as("trainee.pol").await;
     app.call(
         &trainee,
@@ -529,6 +533,6 @@ async fn module_gaps_reports_held_and_missing_specialties() {
     let gaps = app::server::services::curriculum::module_gaps(&app.state.db, &[person], today)
         .await
         .unwrap();
-    assert_eq!(gaps[&person].current_specialties, vec!["fuel".to_owned()]);
+    assert!(gaps[&person].current_specialties.contains(&fuel));
     app.stop().await;
 }
