@@ -589,14 +589,19 @@ pub async fn get_module(id: Uuid) -> Result<ModuleView, AppError> {
 pub async fn submit_quiz(form: QuizForm) -> Result<AttemptResult, AppError> {
     crate::server::ctx::with_user(|state, user, now| async move {
         let (module_id, input) = form.into_input();
-        crate::server::services::curriculum::attempts::attempt(
+        let r = crate::server::services::curriculum::attempts::attempt(
             &state.db,
             &user.actor,
             module_id,
             input,
             now,
         )
-        .await
+        .await?;
+        crate::server::ctx::redirect_plain_form(&format!(
+            "/training/modules/{module_id}?score={}&passed={}&mark={}",
+            r.percent, r.passed, r.pass_mark
+        ));
+        Ok(r)
     })
     .await
 }
@@ -619,6 +624,84 @@ pub async fn self_enrol(curriculum_id: Uuid) -> Result<EnrolmentRow, AppError> {
         .await?;
         crate::server::ctx::redirect_plain_form("/training");
         Ok(row)
+    })
+    .await
+}
+
+/// What the officer pages offer: curricula, units and people in the officer's scope.
+#[server(prefix = "/api", endpoint = "curriculum/officer-choices")]
+pub async fn load_officer_choices() -> Result<OfficerChoices, AppError> {
+    crate::server::ctx::with_user(|state, user, _now| async move {
+        crate::server::services::curriculum::progress::officer_choices(&state.db, &user.actor).await
+    })
+    .await
+}
+
+/// One page of a unit's progress in a curriculum.
+#[server(prefix = "/api", endpoint = "curriculum/unit-progress")]
+pub async fn load_unit_progress(
+    unit: Uuid,
+    curriculum: Uuid,
+    page: u32,
+) -> Result<UnitProgress, AppError> {
+    crate::server::ctx::with_user(|state, user, now| async move {
+        crate::server::services::curriculum::progress::unit_progress(
+            &state.db,
+            &user.actor,
+            unit,
+            curriculum,
+            page,
+            now,
+        )
+        .await
+    })
+    .await
+}
+
+/// Enrols a person or a unit (the officer's form).
+#[server(prefix = "/api", endpoint = "curriculum/enrol")]
+pub async fn enrol(form: EnrolmentForm) -> Result<EnrolmentRow, AppError> {
+    crate::server::ctx::with_user(|state, user, now| async move {
+        let row = crate::server::services::curriculum::enrolments::enrol(
+            &state.db,
+            &user.actor,
+            form.into_new()?,
+            now,
+        )
+        .await?;
+        crate::server::ctx::redirect_plain_form("/training/progress?enrolled=1");
+        Ok(row)
+    })
+    .await
+}
+
+/// Records one completion made elsewhere (the officer's form).
+#[server(prefix = "/api", endpoint = "curriculum/import")]
+pub async fn record_completion(form: ImportForm) -> Result<Vec<CompletionRow>, AppError> {
+    crate::server::ctx::with_user(|state, user, now| async move {
+        let rows = crate::server::services::curriculum::attempts::import(
+            &state.db,
+            &user.actor,
+            form.into_batch()?,
+            now,
+        )
+        .await?;
+        crate::server::ctx::redirect_plain_form("/training/progress?imported=1");
+        Ok(rows)
+    })
+    .await
+}
+
+/// Translation coverage of a curriculum per locale (authors).
+#[server(prefix = "/api", endpoint = "curriculum/coverage")]
+pub async fn curriculum_coverage(curriculum: Uuid) -> Result<Vec<LocaleCoverage>, AppError> {
+    crate::server::ctx::with_user(|state, user, _now| async move {
+        crate::server::services::curriculum::translations::coverage(
+            &state.db,
+            &user.actor,
+            curriculum,
+        )
+        .await
     })
     .await
 }

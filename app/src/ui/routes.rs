@@ -18,6 +18,11 @@ use super::{
             audit::AdminAuditPage, org::AdminOrgPage, user_edit::AdminUserPage,
             users::AdminUsersPage,
         },
+        curriculum::{
+            dashboard::{RecordPage, TrainingPage},
+            module::{CurriculumPage, ModulePage},
+            progress::ProgressPage,
+        },
         home::HomePage,
         login::LoginPage,
         not_found::NotFoundPage,
@@ -46,6 +51,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training") view=TrainingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/record") view=RecordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/progress") view=ProgressPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/curricula/:id") view=CurriculumPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/modules/:id") view=ModulePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

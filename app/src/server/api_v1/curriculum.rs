@@ -36,6 +36,8 @@ pub struct ProgressQuery {
     pub curriculum: Uuid,
     /// Page of people, from 0 (JSON only; CSV has everyone).
     pub page: Option<u32>,
+    /// `csv` for a CSV download where the `Accept` header cannot be set (a link).
+    pub format: Option<String>,
 }
 
 /// The id of a created module.
@@ -242,7 +244,7 @@ pub async fn unit_progress(
     Query(q): Query<ProgressQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    if wants_csv(&headers) {
+    if wants_csv(&headers) || q.format.as_deref() == Some("csv") {
         let body =
             progress::unit_progress_csv(&state.db, &user.actor, id, q.curriculum, ctx::now())
                 .await?;

@@ -1,0 +1,56 @@
+//! Training pages: the trainee's dashboard and printable record, a curriculum and its modules,
+//! reading a module and taking its quiz, and the officer's unit progress with enrolment,
+//! imported completions and translation coverage.
+
+pub mod dashboard;
+pub mod module;
+pub mod progress;
+
+use leptos::prelude::*;
+
+use crate::{api::curriculum::ResolvedText, i18n::Locale, ui::use_i18n};
+
+/// A progress bar with its figures as text (and as data for tests).
+#[component]
+pub fn ProgressBar(completed: u32, total: u32, #[prop(into)] label: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let pct = (completed * 100).checked_div(total).unwrap_or(0);
+    view! {
+        <div class="cur-progress">
+            <div
+                class="cur-progress-track"
+                role="progressbar"
+                aria-label=label
+                aria-valuemin="0"
+                aria-valuemax=total
+                aria-valuenow=completed
+                data-testid="curriculum-progress"
+                data-completed=completed
+            >
+                <div class="cur-progress-fill" style=format!("width: {pct}%")></div>
+            </div>
+            <span class="cur-progress-text">
+                {i18n.t_with("curriculum-progress-of", &[("done", (completed as i64).into()), ("total", (total as i64).into())])}
+            </span>
+        </div>
+    }
+}
+
+/// The name of a locale in its own language, for "shown in …" notices.
+pub fn endonym(code: &str) -> String {
+    Locale::parse(code).map_or_else(|| code.to_owned(), |l| l.endonym().to_owned())
+}
+
+/// A marker after a text shown in another language than the reader's first (or outdated).
+#[component]
+pub fn LangMark(text: ResolvedText) -> impl IntoView {
+    let i18n = use_i18n();
+    (text.fell_back || text.outdated).then(|| {
+        let title = if text.outdated {
+            i18n.t("curriculum-outdated-short")
+        } else {
+            i18n.t("curriculum-fallback-short")
+        };
+        view! { <span class="cur-lang-mark" title=title lang=text.locale.clone()>{text.locale.to_uppercase()}</span> }
+    })
+}
