@@ -27,3 +27,6 @@ cargo bench -p server --bench http
 
 say "sign-in cost"
 cargo bench -p server --bench login
+
+say "curriculum unit progress (5,000 trainees × 50 modules)"
+cargo bench -p server --bench curriculum

@@ -1,0 +1,75 @@
+// Curriculum in the browser: a Polish trainee reads a module in Polish, meets the fallback notice
+// on a module without Polish, passes a quiz and sees the progress bar move; an officer sees the
+// unit's progress and downloads it as CSV.
+import { readFile } from "node:fs/promises";
+import { test, expect, hydrated, signIn } from "./fixtures";
+
+const CURRICULUM = "nato-logistics-foundations";
+
+async function completedCount(page: import("@playwright/test").Page): Promise<number> {
+  const bar = page
+    .locator(`[data-testid="my-curriculum"][data-code="${CURRICULUM}"]`)
+    .getByTestId("curriculum-progress");
+  return Number(await bar.getAttribute("data-completed"));
+}
+
+async function openModule(page: import("@playwright/test").Page, code: string) {
+  await page.goto("/training");
+  await hydrated(page);
+  await page.locator(`[data-testid="my-curriculum"][data-code="${CURRICULUM}"] h3 a`).click();
+  await page.locator(`[data-testid="module-item"][data-code="${code}"]`).getByTestId("module-link").click();
+  await expect(page.getByTestId("module-body")).toBeVisible();
+  await hydrated(page);
+}
+
+test("a Polish trainee reads in Polish, sees the fallback notice, passes a quiz and progresses", async ({ page }) => {
+  await signIn(page, "trainee.pol", undefined, "/training");
+  await page.goto("/training");
+  await hydrated(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "pl");
+  const before = await completedCount(page);
+
+  await openModule(page, "classes-of-supply");
+  await expect(page.getByTestId("module-title")).toHaveAttribute("lang", "pl");
+  await expect(page.getByTestId("module-body")).toHaveAttribute("lang", "pl");
+  await expect(page.getByTestId("fallback-notice")).toHaveCount(0);
+
+  await openModule(page, "medical-logistics");
+  await expect(page.getByTestId("fallback-notice")).toBeVisible();
+  await expect(page.getByTestId("module-body")).toHaveAttribute("lang", "en");
+
+  await openModule(page, "classes-of-supply");
+  await page.getByTestId("choice-q1-b").check();
+  await page.getByTestId("choice-q2-a").check();
+  await page.getByTestId("quiz-submit").click();
+  await expect(page.getByTestId("quiz-result")).toHaveAttribute("data-passed", "true");
+  await expect(page.getByTestId("module-completed")).toBeVisible();
+
+  await page.goto("/training");
+  await hydrated(page);
+  expect(await completedCount(page)).toBe(before + 1);
+});
+
+test("an officer sees the unit's progress and downloads it as CSV", async ({ page }) => {
+  await signIn(page, "officer.pol", undefined, "/training");
+  await page.goto("/training");
+  await hydrated(page);
+  await page.getByTestId("progress-link").click();
+  await expect(page.getByTestId("progress-pick")).toBeVisible();
+  await hydrated(page);
+  // Unit names are data, not interface text.
+  await page.getByTestId("field-unit").selectOption({ label: "1st Logistics Brigade" });
+  await page.getByTestId("progress-show").click();
+  const row = page.locator('[data-testid="progress-row"][data-username="trainee.pol"]');
+  await expect(row).toBeVisible();
+  await expect(page.getByTestId("coverage-chart")).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("progress-csv").click(),
+  ]);
+  const path = await download.path();
+  const csv = await readFile(path, "utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain("trainee.pol");
+});
