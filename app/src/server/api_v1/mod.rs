@@ -4,6 +4,7 @@
 mod admin;
 mod auth;
 mod error;
+mod mentoring;
 mod openapi;
 
 use axum::{
@@ -52,5 +53,6 @@ pub fn router() -> Router<AppState> {
             post(admin::reset_password),
         )
         .route("/api/v1/audit", get(admin::list_audit))
+        .merge(mentoring::routes())
         .fallback(error::not_found)
 }

@@ -6,7 +6,7 @@ use utoipa::{
     openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use super::{admin, auth};
+use super::{admin, auth, mentoring};
 
 struct Security;
 
@@ -32,6 +32,7 @@ impl Modify for Security {
         admin::list_nations, admin::create_nation, admin::list_bases, admin::create_base,
         admin::list_units, admin::create_unit, admin::list_users, admin::create_user,
         admin::get_user, admin::update_user, admin::reset_password, admin::list_audit,
+        mentoring::put_mentor, mentoring::put_mentee, mentoring::start_run, mentoring::get_run, mentoring::candidates, mentoring::accept, mentoring::list_pairings, mentoring::add_checkin, mentoring::end_pairing,
     ),
     modifiers(&Security),
     security(("bearer" = []), ("session" = []))
