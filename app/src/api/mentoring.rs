@@ -284,6 +284,8 @@ pub struct MentoringOverview {
     pub as_mentee: Vec<PairingView>,
     pub may_mentor: bool,
     pub may_run: bool,
+    /// The server's date, the default for a new check-in.
+    pub today: NaiveDate,
 }
 
 /// The specialties offered in forms (free text is accepted too).
@@ -426,8 +428,8 @@ impl RunForm {
 
 #[server(prefix = "/api", endpoint = "mentoring/mine")]
 pub async fn my_mentoring() -> Result<MentoringOverview, AppError> {
-    crate::server::ctx::with_user(|state, user, _| async move {
-        crate::server::services::mentoring::pairings::mine(&state.db, &user.actor).await
+    crate::server::ctx::with_user(|state, user, now| async move {
+        crate::server::services::mentoring::pairings::mine(&state.db, &user.actor, now).await
     })
     .await
 }
@@ -498,11 +500,11 @@ pub async fn get_run(id: Uuid) -> Result<RunView, AppError> {
     .await
 }
 
-/// Re-runs `id` with one more pin or forbid (`action` = `pin` or `forbid`).
+/// Re-runs `id` with one more pin or forbid (`rule` = `pin` or `forbid`).
 #[server(prefix = "/api", endpoint = "mentoring/runs/rerun")]
 pub async fn rerun(
     id: Uuid,
-    action: String,
+    rule: String,
     mentor_id: Uuid,
     mentee_id: Uuid,
 ) -> Result<RunCreated, AppError> {
@@ -515,7 +517,7 @@ pub async fn rerun(
             &state.db,
             &user.actor,
             id,
-            &action,
+            &rule,
             pair,
             now,
         )

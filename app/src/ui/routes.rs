@@ -20,6 +20,7 @@ use super::{
         },
         home::HomePage,
         login::LoginPage,
+        mentoring::{mine::MentoringPage, run::MentoringRunPage, runs::MentoringRunsPage},
         not_found::NotFoundPage,
     },
 };
@@ -46,6 +47,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mentoring") view=MentoringPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mentoring/runs") view=MentoringRunsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mentoring/runs/:id") view=MentoringRunPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -405,3 +405,61 @@ async fn weights_out_of_range_are_422_and_nothing_is_written() {
     assert_eq!(fields, vec!["capacity", "languages"]);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_pages_render_proposals_breakdowns_and_the_mentors_mentees_without_javascript() {
+    let app = spawn_app().await;
+    let officer = app.login_as("officer.pol").await;
+    let run = run_to_end(&app, &officer, pool_of("POL")).await;
+    let id = run["id"].as_str().unwrap_or_default().to_owned();
+    let page = officer
+        .get(app.url(&format!("/mentoring/runs/{id}?sort=score")))
+        .send()
+        .await
+        .expect("run page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap_or_default();
+    for marker in [
+        "data-testid=\"proposal-row\"",
+        "data-testid=\"breakdown\"",
+        "data-testid=\"unmatched-row\"",
+        "data-testid=\"fairness-nation\"",
+    ] {
+        assert!(html.contains(marker), "{marker} on the run page");
+    }
+    let (status, _) = app
+        .call(
+            &officer,
+            Method::POST,
+            &format!("/api/v1/mentoring/runs/{id}/accept"),
+            Some(json!({"all": true})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mentor = app.login_as("mentor.deu").await;
+    let html = mentor
+        .get(app.url("/mentoring"))
+        .send()
+        .await
+        .expect("mentoring page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("data-testid=\"my-mentees\""),
+        "the demo mentor sees a mentee"
+    );
+    assert!(html.contains("data-username=\"trainee.pol\""));
+    let foreign = app.login_as("officer.deu").await;
+    let page = foreign
+        .get(app.url(&format!("/mentoring/runs/{id}")))
+        .send()
+        .await
+        .expect("run page");
+    let html = page.text().await.unwrap_or_default();
+    assert!(
+        !html.contains("data-testid=\"proposal-row\""),
+        "another nation's officer sees no proposals"
+    );
+    app.stop().await;
+}

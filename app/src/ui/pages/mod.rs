@@ -4,4 +4,5 @@ pub mod account;
 pub mod admin;
 pub mod home;
 pub mod login;
+pub mod mentoring;
 pub mod not_found;

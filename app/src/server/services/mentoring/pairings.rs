@@ -271,6 +271,7 @@ pub async fn list<C: ConnectionTrait>(
 pub async fn mine<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
+    now: DateTime<Utc>,
 ) -> Result<MentoringOverview, ServiceError> {
     let rows = mentoring_pairing::Entity::find()
         .filter(accepted())
@@ -292,6 +293,7 @@ pub async fn mine<C: ConnectionTrait>(
         as_mentee,
         may_mentor: actor.has_role(Role::Mentor),
         may_run: actor.has_role(Role::TrainingOfficer),
+        today: now.date_naive(),
     })
 }
 
