@@ -8,7 +8,7 @@ use crate::{
     api::mentoring::{AddCheckin, EndPairing, MentoringOverview, PairingView, my_mentoring},
     i18n::Arg,
     ui::{
-        components::form::{FormAlert, LastError, TextField, last_error},
+        components::form::{FormAlert, LastError, last_error},
         use_i18n,
     },
 };
@@ -139,8 +139,14 @@ fn PairingCard(
                 <ActionForm action=checkin attr:novalidate=true attr:class="form mentoring-checkin-form" attr:data-testid="checkin-form">
                     <FormAlert error=checkin_error/>
                     <input type="hidden" name="pairing_id" value=pid.clone()/>
-                    <TextField name="on" field="on" kind="date" label=i18n.t("mentoring-checkin-on") error=checkin_error value=today.clone() required=true/>
-                    <TextField name="notes" field="notes" label=i18n.t("mentoring-checkin-notes") error=checkin_error required=true/>
+                    <div class="field">
+                        <label for=format!("checkin-on-{pid}")>{i18n.t("mentoring-checkin-on")}</label>
+                        <input id=format!("checkin-on-{pid}") name="on" type="date" value=today.clone() required=true data-testid="field-on"/>
+                    </div>
+                    <div class="field">
+                        <label for=format!("checkin-notes-{pid}")>{i18n.t("mentoring-checkin-notes")}</label>
+                        <textarea id=format!("checkin-notes-{pid}") name="notes" rows="2" required=true data-testid="field-notes"></textarea>
+                    </div>
                     <button type="submit" class="button button-small" data-testid="checkin-submit">{i18n.t("mentoring-checkin-add")}</button>
                 </ActionForm>
                 <ActionForm action=end attr:class="inline-form">

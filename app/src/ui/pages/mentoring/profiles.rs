@@ -53,6 +53,9 @@ pub fn ProfileForms(m: MentoringOverview, saved: RwSignal<u32>) -> impl IntoView
             </ActionForm>
         }
     });
+    // a mentor's page shows the mentee form only once they have a mentee profile (one form
+    // per page keeps the field ids unique)
+    let show_mentee = !m.may_mentor || m.mentee_profile.is_some();
     let p = m.mentee_profile.clone();
     let languages = p
         .as_ref()
@@ -65,6 +68,7 @@ pub fn ProfileForms(m: MentoringOverview, saved: RwSignal<u32>) -> impl IntoView
     let years = p.as_ref().map_or(0, |p| p.years_in_logistics).to_string();
     view! {
         {mentor_form}
+        {show_mentee.then(|| view! {
         <h2>{i18n.t("mentoring-mentee-profile")}</h2>
         <ActionForm action=mentee attr:novalidate=true attr:class="card form" attr:data-testid="mentee-profile-form">
             <FormAlert error=mentee_error/>
@@ -73,5 +77,6 @@ pub fn ProfileForms(m: MentoringOverview, saved: RwSignal<u32>) -> impl IntoView
             <TextField name="form[years_in_logistics]" field="years_in_logistics" kind="number" label=i18n.t("mentoring-years") error=mentee_error value=years required=true/>
             <button type="submit" class="button" data-testid="mentee-profile-save">{i18n.t("common-save")}</button>
         </ActionForm>
+        })}
     }
 }
