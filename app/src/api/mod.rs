@@ -4,4 +4,5 @@
 pub mod admin;
 pub mod auth;
 pub mod curriculum;
+pub mod mentoring;
 pub mod org;

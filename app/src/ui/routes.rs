@@ -25,6 +25,7 @@ use super::{
         },
         home::HomePage,
         login::LoginPage,
+        mentoring::{mine::MentoringPage, run::MentoringRunPage, runs::MentoringRunsPage},
         not_found::NotFoundPage,
     },
 };
@@ -56,6 +57,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/training/progress") view=ProgressPage ssr=SsrMode::Async/>
                     <Route path=path!("/training/curricula/:id") view=CurriculumPage ssr=SsrMode::Async/>
                     <Route path=path!("/training/modules/:id") view=ModulePage ssr=SsrMode::Async/>
+                    <Route path=path!("/mentoring") view=MentoringPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mentoring/runs") view=MentoringRunsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mentoring/runs/:id") view=MentoringRunPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

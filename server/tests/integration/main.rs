@@ -11,3 +11,4 @@ mod api;
 mod auth;
 mod curriculum;
 mod foundation;
+mod mentoring;

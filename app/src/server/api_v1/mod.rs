@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod curriculum;
 mod error;
+mod mentoring;
 mod openapi;
 
 use axum::{
@@ -54,6 +55,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/audit", get(admin::list_audit))
         .merge(curriculum_routes())
+        .merge(mentoring::routes())
         .fallback(error::not_found)
 }
 

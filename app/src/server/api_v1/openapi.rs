@@ -6,7 +6,7 @@ use utoipa::{
     openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use super::{admin, auth, curriculum};
+use super::{admin, auth, curriculum, mentoring};
 
 struct Security;
 
@@ -33,6 +33,7 @@ impl Modify for Security {
         admin::list_units, admin::create_unit, admin::list_users, admin::create_user,
         admin::get_user, admin::update_user, admin::reset_password, admin::list_audit,
         curriculum::list_curricula, curriculum::create_curriculum, curriculum::get_curriculum, curriculum::create_module, curriculum::coverage, curriculum::get_module, curriculum::update_module, curriculum::get_translations, curriculum::put_translations, curriculum::create_attempt, curriculum::create_enrolment, curriculum::import_completions, curriculum::transcript, curriculum::unit_progress,
+        mentoring::put_mentor, mentoring::put_mentee, mentoring::start_run, mentoring::get_run, mentoring::candidates, mentoring::accept, mentoring::list_pairings, mentoring::add_checkin, mentoring::end_pairing,
     ),
     modifiers(&Security),
     security(("bearer" = []), ("session" = []))

@@ -2,6 +2,7 @@
 //! database that already has nations changes nothing.
 
 mod curriculum;
+mod mentoring;
 mod org;
 mod people;
 
@@ -58,6 +59,7 @@ pub async fn demo_with_password(
     let mut report = org::seed(&txn, now).await?;
     report.people = people::seed(&txn, &hash, now).await?;
     curriculum::seed(&txn, now).await?;
+    report.people += mentoring::seed(&txn, &hash, now).await?;
     audit::record(
         &txn,
         &Who::system(),

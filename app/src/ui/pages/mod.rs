@@ -5,4 +5,5 @@ pub mod admin;
 pub mod curriculum;
 pub mod home;
 pub mod login;
+pub mod mentoring;
 pub mod not_found;
