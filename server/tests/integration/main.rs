@@ -9,4 +9,5 @@ mod helpers;
 
 mod api;
 mod auth;
+mod exercises;
 mod foundation;

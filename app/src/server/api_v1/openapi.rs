@@ -6,7 +6,7 @@ use utoipa::{
     openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use super::{admin, auth};
+use super::{admin, auth, exercises};
 
 struct Security;
 
@@ -32,6 +32,7 @@ impl Modify for Security {
         admin::list_nations, admin::create_nation, admin::list_bases, admin::create_base,
         admin::list_units, admin::create_unit, admin::list_users, admin::create_user,
         admin::get_user, admin::update_user, admin::reset_password, admin::list_audit,
+        exercises::list, exercises::create, exercises::get, exercises::update, exercises::conflicts_of, exercises::conflicts_in_range, exercises::rate, exercises::list_blackouts, exercises::create_blackout, exercises::windows, exercises::create_feed, exercises::revoke_feed, exercises::feed,
     ),
     modifiers(&Security),
     security(("bearer" = []), ("session" = []))

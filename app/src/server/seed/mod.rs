@@ -1,6 +1,7 @@
 //! Demo data for a first start: a realistic multinational organisation. Idempotent: seeding a
 //! database that already has nations changes nothing.
 
+mod exercises;
 mod org;
 mod people;
 
@@ -56,6 +57,7 @@ pub async fn demo_with_password(
     let txn = begin_write(db).await?;
     let mut report = org::seed(&txn, now).await?;
     report.people = people::seed(&txn, &hash, now).await?;
+    exercises::seed(&txn, now).await?;
     audit::record(
         &txn,
         &Who::system(),
