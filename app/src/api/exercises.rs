@@ -418,3 +418,12 @@ pub struct ChoiceBase {
     pub nation_id: Uuid,
     pub time_zone: String,
 }
+
+/// One month of the calendar: the month shown (the current one by default) and the exercises
+/// overlapping it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthView {
+    pub year: i32,
+    pub month: u32,
+    pub exercises: Vec<ExerciseSummary>,
+}

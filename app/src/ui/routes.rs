@@ -18,6 +18,15 @@ use super::{
             audit::AdminAuditPage, org::AdminOrgPage, user_edit::AdminUserPage,
             users::AdminUsersPage,
         },
+        exercises::{
+            blackouts::BlackoutsPage,
+            detail::ExerciseDetailPage,
+            edit::{ExerciseEditPage, ExerciseNewPage},
+            list::ExercisesPage,
+            mine::MyExercisesPage,
+            month::ExercisesMonthPage,
+            schedule::SchedulePage,
+        },
         home::HomePage,
         login::LoginPage,
         not_found::NotFoundPage,
@@ -46,6 +55,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises") view=ExercisesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/month") view=ExercisesMonthPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/mine") view=MyExercisesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/new") view=ExerciseNewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/schedule") view=SchedulePage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/blackouts") view=BlackoutsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/:id") view=ExerciseDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/:id/edit") view=ExerciseEditPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

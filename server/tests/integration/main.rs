@@ -9,5 +9,6 @@ mod helpers;
 
 mod api;
 mod auth;
+mod exercise_pages;
 mod exercises;
 mod foundation;

@@ -6,8 +6,8 @@ use uuid::Uuid;
 
 use super::{
     BlackoutForm, BlackoutView, ConflictView, ExerciseFilter, ExerciseForm, ExerciseSummary,
-    ExerciseView, FeedView, PlanningChoices, RatingView, RatingsForm, SavedExercise, WindowForm,
-    WindowView,
+    ExerciseView, FeedView, MonthView, PlanningChoices, RatingView, RatingsForm, SavedExercise,
+    WindowForm, WindowView,
 };
 use crate::error::AppError;
 
@@ -27,6 +27,28 @@ pub async fn list_exercises(filter: ExerciseFilter) -> Result<Vec<ExerciseSummar
     crate::server::ctx::with_user(|state, user, _| async move {
         let locale = crate::server::ctx::request_locale();
         crate::server::services::exercises::list(&state.db, &user.actor, &filter, locale).await
+    })
+    .await
+}
+
+/// The month `YYYY-MM` (the current one when absent or malformed), with the filter's nation.
+#[server(prefix = "/api", endpoint = "exercises/month")]
+pub async fn month_calendar(
+    month: Option<String>,
+    nation: Option<String>,
+) -> Result<MonthView, AppError> {
+    crate::server::ctx::with_user(|state, user, now| async move {
+        let locale = crate::server::ctx::request_locale();
+        let nation = hidden_id(nation)?;
+        crate::server::services::exercises::month(
+            &state.db,
+            &user.actor,
+            month.as_deref(),
+            nation,
+            locale,
+            now,
+        )
+        .await
     })
     .await
 }

@@ -30,6 +30,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav class="site-nav" aria-label=i18n.t("nav-label")>
                     <ul>
                         <li><A href="/" attr:data-testid="nav-home">{i18n.t("nav-home")}</A></li>
+                        <li><A href="/exercises" attr:data-testid="nav-exercises">{i18n.t("nav-exercises")}</A></li>
                         <AdminLink/>
                     </ul>
                 </nav>

@@ -19,7 +19,7 @@ mod visibility;
 pub use blackouts::{create_blackout, list_blackouts};
 pub use conflicts::{conflicts_in_range, conflicts_of_exercise};
 pub use feeds::{create_feed, feed_ics, list_feeds, revoke_feed};
-pub use queries::{choices, get, list};
+pub use queries::{choices, get, list, month};
 pub use ratings::rate;
 pub use save::{SaveOutcome, check, create, full_patch, resolve_form, update};
 pub use schedule::windows;

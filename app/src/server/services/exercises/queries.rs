@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     api::exercises::{
-        Choice, ChoiceBase, ExerciseFilter, ExerciseSummary, ExerciseText, ExerciseView,
+        Choice, ChoiceBase, ExerciseFilter, ExerciseSummary, ExerciseText, ExerciseView, MonthView,
         ObjectiveView, ParticipantView, PlanningChoices, RatingView, UnitParticipation,
     },
     domain::policy::{Action, Actor, Scope, allows},
@@ -335,5 +335,39 @@ pub async fn choices<C: ConnectionTrait>(
         nations,
         units,
         can_plan,
+    })
+}
+
+/// The first day of `YYYY-MM`, or of the current month.
+fn month_start(raw: Option<&str>, now: DateTime<Utc>) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    raw.and_then(|m| chrono::NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| now.date_naive().with_day(1).unwrap_or(now.date_naive()))
+}
+
+/// One month of the calendar as the month grid shows it.
+pub async fn month<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    raw: Option<&str>,
+    nation: Option<Uuid>,
+    locale: Locale,
+    now: DateTime<Utc>,
+) -> Result<MonthView, ServiceError> {
+    use chrono::Datelike;
+    let first = month_start(raw, now);
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .ok_or(AppError::field("month", "date"))?;
+    let filter = ExerciseFilter {
+        from: Some(first),
+        to: Some(next),
+        nation,
+        ..ExerciseFilter::default()
+    };
+    Ok(MonthView {
+        year: first.year(),
+        month: first.month(),
+        exercises: list(db, actor, &filter, locale).await?,
     })
 }
