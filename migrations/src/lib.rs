@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_organisation;
 mod m20261128_000002_identity;
+mod m20261128_000003_exercises;
 mod m20261128_000004_curriculum;
 mod m20261128_000005_mentoring;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261128_000001_organisation::Migration),
             Box::new(m20261128_000002_identity::Migration),
+            Box::new(m20261128_000003_exercises::Migration),
             Box::new(m20261128_000004_curriculum::Migration),
             Box::new(m20261128_000005_mentoring::Migration),
         ]

@@ -22,6 +22,14 @@ use super::{
             dashboard::{RecordPage, TrainingPage},
             module::{CurriculumPage, ModulePage},
             progress::ProgressPage,
+        exercises::{
+            blackouts::BlackoutsPage,
+            detail::ExerciseDetailPage,
+            edit::{ExerciseEditPage, ExerciseNewPage},
+            list::ExercisesPage,
+            mine::MyExercisesPage,
+            month::ExercisesMonthPage,
+            schedule::SchedulePage,
         },
         home::HomePage,
         login::LoginPage,
@@ -60,6 +68,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mentoring") view=MentoringPage ssr=SsrMode::Async/>
                     <Route path=path!("/mentoring/runs") view=MentoringRunsPage ssr=SsrMode::Async/>
                     <Route path=path!("/mentoring/runs/:id") view=MentoringRunPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises") view=ExercisesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/month") view=ExercisesMonthPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/mine") view=MyExercisesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/new") view=ExerciseNewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/schedule") view=SchedulePage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/blackouts") view=BlackoutsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/:id") view=ExerciseDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/:id/edit") view=ExerciseEditPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -10,5 +10,7 @@ mod helpers;
 mod api;
 mod auth;
 mod curriculum;
+mod exercise_pages;
+mod exercises;
 mod foundation;
 mod mentoring;

@@ -6,6 +6,7 @@ mod auth;
 mod curriculum;
 mod error;
 mod mentoring;
+mod exercises;
 mod openapi;
 
 use axum::{
@@ -16,6 +17,25 @@ use axum::{
 pub use error::{ApiError, ApiJson, ApiUser};
 
 use super::state::AppState;
+
+/// The exercise calendar's routes.
+fn exercises_router() -> Router<AppState> {
+    use exercises as x;
+    Router::new()
+        .route("/api/v1/exercises", get(x::list).post(x::create))
+        .route("/api/v1/exercises/{id}", get(x::get).patch(x::update))
+        .route("/api/v1/exercises/{id}/conflicts", get(x::conflicts_of))
+        .route("/api/v1/exercises/{id}/ratings", post(x::rate))
+        .route("/api/v1/conflicts", get(x::conflicts_in_range))
+        .route(
+            "/api/v1/blackouts",
+            get(x::list_blackouts).post(x::create_blackout),
+        )
+        .route("/api/v1/scheduling/windows", post(x::windows))
+        .route("/api/v1/calendar/feeds", post(x::create_feed))
+        .route("/api/v1/calendar/feeds/{id}", delete(x::revoke_feed))
+        .route("/api/v1/calendar/{token}", get(x::feed))
+}
 
 /// Every `/api/v1` route.
 pub fn router() -> Router<AppState> {
@@ -56,6 +76,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/audit", get(admin::list_audit))
         .merge(curriculum_routes())
         .merge(mentoring::routes())
+        .merge(exercises_router())
         .fallback(error::not_found)
 }
 

@@ -4,6 +4,7 @@ pub mod api_token;
 pub mod audit_head;
 pub mod audit_log;
 pub mod base;
+pub mod calendar;
 pub mod completion;
 pub mod content_text;
 pub mod curriculum;

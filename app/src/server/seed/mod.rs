@@ -3,6 +3,7 @@
 
 mod curriculum;
 mod mentoring;
+mod exercises;
 mod org;
 mod people;
 
@@ -60,6 +61,7 @@ pub async fn demo_with_password(
     report.people = people::seed(&txn, &hash, now).await?;
     curriculum::seed(&txn, now).await?;
     report.people += mentoring::seed(&txn, &hash, now).await?;
+    exercises::seed(&txn, now).await?;
     audit::record(
         &txn,
         &Who::system(),

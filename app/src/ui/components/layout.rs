@@ -32,6 +32,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><A href="/" attr:data-testid="nav-home">{i18n.t("nav-home")}</A></li>
                         <li><A href="/training" attr:data-testid="nav-training">{i18n.t("curriculum-nav")}</A></li>
                         <li><A href="/mentoring" attr:data-testid="nav-mentoring">{i18n.t("nav-mentoring")}</A></li>
+                        <li><A href="/exercises" attr:data-testid="nav-exercises">{i18n.t("nav-exercises")}</A></li>
                         <AdminLink/>
                     </ul>
                 </nav>

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod curriculum;
+pub mod exercises;
 pub mod home;
 pub mod login;
 pub mod mentoring;
