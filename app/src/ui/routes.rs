@@ -21,6 +21,10 @@ use super::{
         home::HomePage,
         login::LoginPage,
         not_found::NotFoundPage,
+        readiness::{
+            dashboard::ReadinessPage, person::ReadinessPersonPage,
+            settings::ReadinessSettingsPage, unit::ReadinessUnitPage,
+        },
     },
 };
 use crate::{api::auth::current_user, i18n::I18n};
@@ -46,6 +50,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/readiness") view=ReadinessSettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/readiness") view=ReadinessPage ssr=SsrMode::Async/>
+                    <Route path=path!("/readiness/units/:id") view=ReadinessUnitPage ssr=SsrMode::Async/>
+                    <Route path=path!("/readiness/people/:id") view=ReadinessPersonPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

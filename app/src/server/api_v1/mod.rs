@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod error;
 mod openapi;
+mod readiness;
 
 use axum::{
     Router,
@@ -52,5 +53,17 @@ pub fn router() -> Router<AppState> {
             post(admin::reset_password),
         )
         .route("/api/v1/audit", get(admin::list_audit))
+        .route("/api/v1/readiness/units/{id}", get(readiness::get_unit))
+        .route("/api/v1/readiness/units/{id}/people", get(readiness::get_people))
+        .route("/api/v1/readiness/units/{id}/history", get(readiness::get_history))
+        .route(
+            "/api/v1/readiness/units/{id}/assessments",
+            post(readiness::post_assessment),
+        )
+        .route("/api/v1/readiness/people/{id}", get(readiness::get_person))
+        .route(
+            "/api/v1/readiness/settings",
+            get(readiness::get_settings).put(readiness::put_settings),
+        )
         .fallback(error::not_found)
 }
