@@ -245,8 +245,14 @@ pub async fn readiness_dashboard(
             Some(r) => Some(unit_id(r)?),
             None => None,
         };
-        crate::server::services::readiness::views::dashboard(&state.db, &user.actor, root, on, today)
-            .await
+        crate::server::services::readiness::views::dashboard(
+            &state.db,
+            &user.actor,
+            root,
+            on,
+            today,
+        )
+        .await
     })
     .await
 }
@@ -349,10 +355,13 @@ impl SettingsForm {
     pub fn parse(&self) -> Result<ReadinessSettings, AppError> {
         let mut errors = Vec::new();
         let mut num = |field: &str, raw: &str| -> f64 {
-            raw.trim().replace(',', ".").parse::<f64>().unwrap_or_else(|_| {
-                errors.push(crate::error::FieldError::new(field, "readiness-number"));
-                0.0
-            })
+            raw.trim()
+                .replace(',', ".")
+                .parse::<f64>()
+                .unwrap_or_else(|_| {
+                    errors.push(crate::error::FieldError::new(field, "readiness-number"));
+                    0.0
+                })
         };
         let s = ReadinessSettings {
             weight_training: num("weight_training", &self.weight_training),
@@ -365,7 +374,10 @@ impl SettingsForm {
         };
         let window = self.window_months.trim().parse::<u32>();
         if window.is_err() {
-            errors.push(crate::error::FieldError::new("window_months", "readiness-number"));
+            errors.push(crate::error::FieldError::new(
+                "window_months",
+                "readiness-number",
+            ));
         }
         if errors.is_empty() {
             Ok(ReadinessSettings {

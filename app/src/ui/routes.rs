@@ -22,8 +22,8 @@ use super::{
         login::LoginPage,
         not_found::NotFoundPage,
         readiness::{
-            dashboard::ReadinessPage, person::ReadinessPersonPage,
-            settings::ReadinessSettingsPage, unit::ReadinessUnitPage,
+            dashboard::ReadinessPage, person::ReadinessPersonPage, settings::ReadinessSettingsPage,
+            unit::ReadinessUnitPage,
         },
     },
 };

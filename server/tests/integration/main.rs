@@ -10,3 +10,4 @@ mod helpers;
 mod api;
 mod auth;
 mod foundation;
+mod readiness;

@@ -45,7 +45,8 @@ pub fn person_figures(
     mentor_active: bool,
     params: &ModelParams,
 ) -> PersonFigures {
-    let training = (required > 0).then(|| 100.0 * f64::from(valid.min(required)) / f64::from(required));
+    let training =
+        (required > 0).then(|| 100.0 * f64::from(valid.min(required)) / f64::from(required));
     let exercise = if ratings == 0 {
         0.0
     } else {
@@ -196,15 +197,15 @@ mod tests {
             .collect();
         PersonFacts {
             person_id: id(n),
-            rank: if junior { RankGrade::Or(3) } else { RankGrade::Of(4) },
+            rank: if junior {
+                RankGrade::Or(3)
+            } else {
+                RankGrade::Of(4)
+            },
             required_modules,
             completions,
             unit_ratings,
-            mentor_since: if mentor {
-                vec![(on, None)]
-            } else {
-                Vec::new()
-            },
+            mentor_since: if mentor { vec![(on, None)] } else { Vec::new() },
         }
     }
 

@@ -54,8 +54,14 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/audit", get(admin::list_audit))
         .route("/api/v1/readiness/units/{id}", get(readiness::get_unit))
-        .route("/api/v1/readiness/units/{id}/people", get(readiness::get_people))
-        .route("/api/v1/readiness/units/{id}/history", get(readiness::get_history))
+        .route(
+            "/api/v1/readiness/units/{id}/people",
+            get(readiness::get_people),
+        )
+        .route(
+            "/api/v1/readiness/units/{id}/history",
+            get(readiness::get_history),
+        )
         .route(
             "/api/v1/readiness/units/{id}/assessments",
             post(readiness::post_assessment),

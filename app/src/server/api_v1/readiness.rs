@@ -57,9 +57,8 @@ pub struct Range {
 fn day(field: &str, raw: Option<&str>, default: NaiveDate) -> Result<NaiveDate, AppError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(default),
-        Some(s) => {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| AppError::field(field, "readiness-date"))
-        }
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|_| AppError::field(field, "readiness-date")),
     }
 }
 
@@ -93,8 +92,17 @@ fn opt(v: Option<f64>) -> String {
 pub fn units_csv(rows: &[UnitReadiness]) -> String {
     to_csv(
         &[
-            "unit", "depth", "as_of", "people", "score", "level", "training", "exercise",
-            "mentorship", "confidence", "assessed_level",
+            "unit",
+            "depth",
+            "as_of",
+            "people",
+            "score",
+            "level",
+            "training",
+            "exercise",
+            "mentorship",
+            "confidence",
+            "assessed_level",
         ],
         rows.iter().map(|u| {
             vec![
@@ -121,7 +129,15 @@ pub fn units_csv(rows: &[UnitReadiness]) -> String {
 pub fn people_csv(page: &PeoplePage) -> String {
     to_csv(
         &[
-            "name", "rank", "unit", "as_of", "score", "level", "training", "exercise", "mentorship",
+            "name",
+            "rank",
+            "unit",
+            "as_of",
+            "score",
+            "level",
+            "training",
+            "exercise",
+            "mentorship",
         ],
         page.rows.iter().map(|p| {
             vec![
@@ -175,7 +191,10 @@ pub async fn get_people(
         return Ok(csv_response("readiness-people.csv", people_csv(&all)));
     }
     let (page, per_page) = (q.page.unwrap_or(1), q.per_page.unwrap_or(50).clamp(1, 500));
-    Ok(Json(views::people(&state.db, &user.actor, id, on, today, page, per_page).await?).into_response())
+    Ok(
+        Json(views::people(&state.db, &user.actor, id, on, today, page, per_page).await?)
+            .into_response(),
+    )
 }
 
 /// A person's readiness with the evidence behind each component and 30/60/90-day projections.
@@ -203,7 +222,9 @@ pub async fn get_history(
     let to = day("to", q.to.as_deref(), ctx::now().date_naive())?;
     let default_from = to.checked_sub_days(chrono::Days::new(90)).unwrap_or(to);
     let from = day("from", q.from.as_deref(), default_from)?;
-    Ok(Json(views::history(&state.db, &user.actor, id, from, to).await?))
+    Ok(Json(
+        views::history(&state.db, &user.actor, id, from, to).await?,
+    ))
 }
 
 /// Records a commander's own level for a unit; the reason is mandatory (422 without).

@@ -52,16 +52,27 @@ impl Org {
     }
 
     pub fn name(&self, unit: Uuid) -> String {
-        self.units.get(&unit).map(|u| u.name.clone()).unwrap_or_default()
+        self.units
+            .get(&unit)
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
     }
 
     fn scope(&self, unit: Uuid) -> Option<Scope> {
         let info = self.units.get(&unit)?;
-        Some(Scope::unit(info.nation_id, self.tree.ancestors_and_self(unit)))
+        Some(Scope::unit(
+            info.nation_id,
+            self.tree.ancestors_and_self(unit),
+        ))
     }
 
     /// 404 for an unknown unit, 403 outside the actor's reach.
-    pub fn require_unit(&self, actor: &Actor, action: Action, unit: Uuid) -> Result<(), ServiceError> {
+    pub fn require_unit(
+        &self,
+        actor: &Actor,
+        action: Action,
+        unit: Uuid,
+    ) -> Result<(), ServiceError> {
         let scope = self.scope(unit).ok_or(AppError::NotFound)?;
         Ok(require(actor, action, &scope)?)
     }

@@ -25,7 +25,8 @@ use crate::{
 /// Longest reason kept, in characters.
 pub const REASON_MAX: usize = 2000;
 
-const SELECT: &str = "SELECT a.id, a.unit_id, a.level, a.reason, a.computed_level, a.computed_score,
+const SELECT: &str =
+    "SELECT a.id, a.unit_id, a.level, a.reason, a.computed_level, a.computed_score,
         COALESCE(u.display_name, ''), a.assessed_at
     FROM readiness_assessments a LEFT JOIN users u ON u.id = a.assessed_by";
 
@@ -204,16 +205,14 @@ pub async fn update_settings(
 ) -> Result<ReadinessSettings, ServiceError> {
     require(actor, Action::ManageOrganisation, &Scope::alliance())?;
     let params = ModelParams::from(input);
-    params
-        .validate()
-        .map_err(|e| {
-            let code = if e.code == "out-of-range" {
-                e.code
-            } else {
-                format!("readiness-{}", e.code)
-            };
-            AppError::Validation(vec![FieldError::new(e.field, code)])
-        })?;
+    params.validate().map_err(|e| {
+        let code = if e.code == "out-of-range" {
+            e.code
+        } else {
+            format!("readiness-{}", e.code)
+        };
+        AppError::Validation(vec![FieldError::new(e.field, code)])
+    })?;
     let txn = begin_write(db).await?;
     let before = cache::params(&txn).await?;
     let json = serde_json::to_string(&params).map_err(anyhow::Error::from)?;

@@ -150,7 +150,8 @@ async fn write_units<C: ConnectionTrait>(db: &C, units: Option<&[Uuid]>) -> Resu
             COUNT(training), SUM(exercise), SUM(COALESCE(mentorship, 0)), COUNT(mentorship),
             SUM(CASE WHEN training IS NOT NULL AND recent_rating = $1 THEN 1 ELSE 0 END)
          FROM readiness_people WHERE unit_id IS NOT NULL";
-    let insert = "INSERT INTO readiness_units (unit_id, people, score_sum, training_sum, training_n,
+    let insert =
+        "INSERT INTO readiness_units (unit_id, people, score_sum, training_sum, training_n,
             exercise_sum, mentorship_sum, mentorship_n, confident)";
     match units {
         None => {
@@ -168,7 +169,10 @@ async fn write_units<C: ConnectionTrait>(db: &C, units: Option<&[Uuid]>) -> Resu
                 let ids: Vec<Value> = chunk.iter().map(|u| Value::from(*u)).collect();
                 exec(
                     db,
-                    &format!("DELETE FROM readiness_units WHERE unit_id IN ({})", placeholders(1, chunk.len())),
+                    &format!(
+                        "DELETE FROM readiness_units WHERE unit_id IN ({})",
+                        placeholders(1, chunk.len())
+                    ),
                     ids.clone(),
                 )
                 .await?;
@@ -222,8 +226,18 @@ pub async fn ensure_current(db: &DatabaseConnection, today: NaiveDate) -> Result
         for chunk in people.chunks(CHUNK) {
             let list = placeholders(1, chunk.len());
             let ids: Vec<Value> = chunk.iter().map(|u| Value::from(*u)).collect();
-            exec(&txn, &format!("DELETE FROM readiness_people WHERE user_id IN ({list})"), ids.clone()).await?;
-            exec(&txn, &format!("DELETE FROM readiness_dirty WHERE user_id IN ({list})"), ids).await?;
+            exec(
+                &txn,
+                &format!("DELETE FROM readiness_people WHERE user_id IN ({list})"),
+                ids.clone(),
+            )
+            .await?;
+            exec(
+                &txn,
+                &format!("DELETE FROM readiness_dirty WHERE user_id IN ({list})"),
+                ids,
+            )
+            .await?;
         }
         write_people(&txn, today, &lines).await?;
         let units: Vec<Uuid> = units.into_iter().collect();
@@ -323,7 +337,12 @@ pub async fn snapshot(
     let aggregates = subtree_on(db, &tree, on, today).await?;
     let params = params(db).await?;
     let txn = db.begin().await?;
-    exec(&txn, "DELETE FROM readiness_snapshots WHERE taken_on = $1", vec![on.into()]).await?;
+    exec(
+        &txn,
+        "DELETE FROM readiness_snapshots WHERE taken_on = $1",
+        vec![on.into()],
+    )
+    .await?;
     let rows: Vec<(Uuid, UnitAggregate)> = aggregates.into_iter().collect();
     const COLS: usize = 8;
     for chunk in rows.chunks(CHUNK / 4) {

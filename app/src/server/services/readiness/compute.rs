@@ -102,7 +102,10 @@ fn figures_sql(filter_len: Option<usize>) -> String {
         None => ("1 = 1".to_owned(), "1 = 1".to_owned()),
         Some(n) => {
             let list = placeholders(5, n);
-            (format!("p.id IN ({list})"), format!("c.user_id IN ({list})"))
+            (
+                format!("p.id IN ({list})"),
+                format!("c.user_id IN ({list})"),
+            )
         }
     };
     FIGURES_SQL

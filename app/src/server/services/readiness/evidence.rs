@@ -9,9 +9,7 @@ use uuid::Uuid;
 
 use super::compute::{ASSIGNED_CTE, CHUNK, placeholders};
 use crate::{
-    api::readiness::{
-        Components, MentorEvidence, ModuleLapse, PersonRow, RatingEvidence,
-    },
+    api::readiness::{Components, MentorEvidence, ModuleLapse, PersonRow, RatingEvidence},
     domain::readiness::{
         CompletionFact, ModelParams, PersonFacts, PersonScore, RankGrade, Rating, RatingFact,
         format_score, level,
@@ -175,7 +173,11 @@ impl Loaded {
     pub fn lapse(&self, module_id: Uuid, expires_on: NaiveDate) -> ModuleLapse {
         ModuleLapse {
             module_id,
-            code: self.module_codes.get(&module_id).cloned().unwrap_or_default(),
+            code: self
+                .module_codes
+                .get(&module_id)
+                .cloned()
+                .unwrap_or_default(),
             expires_on,
         }
     }
@@ -244,7 +246,8 @@ pub const HORIZONS: [u32; 3] = [30, 60, 90];
 
 /// `on` plus `days`, saturating.
 pub fn horizon(on: NaiveDate, days: u32) -> NaiveDate {
-    on.checked_add_days(Days::new(u64::from(days))).unwrap_or(on)
+    on.checked_add_days(Days::new(u64::from(days)))
+        .unwrap_or(on)
 }
 
 /// People among `people` with a completion expiring in `(on, on + 90 days]`.

@@ -107,10 +107,12 @@ async fn trends<C: ConnectionTrait>(
         values.extend(chunk.iter().map(|u| Value::from(*u)));
         let stmt = Statement::from_sql_and_values(db.get_database_backend(), sql, values);
         for row in db.query_all_raw(stmt).await? {
-            out.entry(row.try_get_by_index(0)?).or_default().push(TrendPoint {
-                on: row.try_get_by_index(1)?,
-                score: row.try_get_by_index(2)?,
-            });
+            out.entry(row.try_get_by_index(0)?)
+                .or_default()
+                .push(TrendPoint {
+                    on: row.try_get_by_index(1)?,
+                    score: row.try_get_by_index(2)?,
+                });
         }
     }
     Ok(out)
@@ -167,10 +169,7 @@ pub async fn dashboard(
     })
 }
 
-async fn subtree_people<C: ConnectionTrait>(
-    db: &C,
-    units: &[Uuid],
-) -> Result<Vec<Uuid>, DbErr> {
+async fn subtree_people<C: ConnectionTrait>(db: &C, units: &[Uuid]) -> Result<Vec<Uuid>, DbErr> {
     let mut out = Vec::new();
     for chunk in units.chunks(CHUNK) {
         let sql = format!(
@@ -235,8 +234,7 @@ async fn expiring(
             days,
             people: people_n,
             modules,
-            projected_score: (agg.people > 0)
-                .then(|| (agg.score_sum - drop) / agg.people as f64),
+            projected_score: (agg.people > 0).then(|| (agg.score_sum - drop) / agg.people as f64),
             rows,
         });
     }

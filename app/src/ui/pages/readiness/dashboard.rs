@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{AsOfForm, ComponentCells, ComponentHeads, LevelBadge, as_of_suffix, query, score_text};
+use super::{
+    AsOfForm, ComponentCells, ComponentHeads, LevelBadge, as_of_suffix, query, score_text,
+};
 use crate::{
     api::readiness::{Dashboard, ExpiringSoon, readiness_dashboard},
     ui::{
@@ -40,7 +42,11 @@ fn DashboardView(d: Dashboard, as_of: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let root = d.units.first().cloned();
     let root_id = root.as_ref().map(|r| r.unit_id.to_string());
-    let roots: Vec<(String, String)> = d.roots.iter().map(|(id, n)| (id.to_string(), n.clone())).collect();
+    let roots: Vec<(String, String)> = d
+        .roots
+        .iter()
+        .map(|(id, n)| (id.to_string(), n.clone()))
+        .collect();
     let suffix = as_of_suffix(as_of.as_deref(), true);
     let csv = root_id
         .as_ref()
@@ -116,7 +122,10 @@ fn DashboardView(d: Dashboard, as_of: Option<String>) -> impl IntoView {
 #[component]
 fn Expiring(e: ExpiringSoon, suffix: String) -> impl IntoView {
     let i18n = use_i18n();
-    let title = i18n.t_with("readiness-expiring-within", &[("days", e.days.to_string().into())]);
+    let title = i18n.t_with(
+        "readiness-expiring-within",
+        &[("days", e.days.to_string().into())],
+    );
     let summary = i18n.t_with(
         "readiness-expiring-summary",
         &[

@@ -32,7 +32,11 @@ pub fn ReadinessPersonPage() -> impl IntoView {
     }
 }
 
-fn module_list(items: Vec<ModuleLapse>, testid: &'static str, dated: Option<&'static str>) -> impl IntoView {
+fn module_list(
+    items: Vec<ModuleLapse>,
+    testid: &'static str,
+    dated: Option<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ul class="plain-list">
@@ -65,9 +69,23 @@ fn ratings(items: Vec<RatingEvidence>, testid: &'static str) -> impl IntoView {
 #[component]
 fn PersonView(p: PersonReadiness, as_of: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let unit_href = p.person.unit_id.map(|u| format!("/readiness/units/{u}")).unwrap_or_else(|| "/readiness".into());
+    let unit_href = p
+        .person
+        .unit_id
+        .map(|u| format!("/readiness/units/{u}"))
+        .unwrap_or_else(|| "/readiness".into());
     let mentor = match p.mentor.status.as_str() {
-        "active" => i18n.t_with("readiness-mentor-active", &[("date", p.mentor.since.map(|d| d.to_string()).unwrap_or_default().into())]),
+        "active" => i18n.t_with(
+            "readiness-mentor-active",
+            &[(
+                "date",
+                p.mentor
+                    .since
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
+                    .into(),
+            )],
+        ),
         "no_mentor" => i18n.t("readiness-mentor-none"),
         _ => i18n.t("readiness-mentor-na"),
     };

@@ -30,7 +30,10 @@ pub fn ReadinessSettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn SettingsForm(s: ReadinessSettings, update: ServerAction<UpdateReadinessSettings>) -> impl IntoView {
+fn SettingsForm(
+    s: ReadinessSettings,
+    update: ServerAction<UpdateReadinessSettings>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let err = last_error(update.value());
     let saved = move || {

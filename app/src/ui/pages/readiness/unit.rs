@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 
-use super::{AsOfForm, ComponentCells, ComponentHeads, LevelBadge, as_of_suffix, query, score_text};
+use super::{
+    AsOfForm, ComponentCells, ComponentHeads, LevelBadge, as_of_suffix, query, score_text,
+};
 use crate::{
     api::readiness::{RecordAssessment, UnitDetail, readiness_unit},
     ui::{
@@ -41,7 +43,11 @@ pub fn ReadinessUnitPage() -> impl IntoView {
 }
 
 #[component]
-fn UnitView(d: UnitDetail, as_of: Option<String>, assess: ServerAction<RecordAssessment>) -> impl IntoView {
+fn UnitView(
+    d: UnitDetail,
+    as_of: Option<String>,
+    assess: ServerAction<RecordAssessment>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let u = d.unit;
     let unit_id = u.unit_id.to_string();
@@ -50,15 +56,35 @@ fn UnitView(d: UnitDetail, as_of: Option<String>, assess: ServerAction<RecordAss
     let as_of_form = as_of.clone();
     let latest = u.latest_assessment.clone();
     let trend: Vec<f64> = d.history.points.iter().filter_map(|p| p.score).collect();
-    let trend_label = i18n.t_with("readiness-trend-label", &[("unit", u.name.clone().into()), ("count", trend.len().into())]);
+    let trend_label = i18n.t_with(
+        "readiness-trend-label",
+        &[
+            ("unit", u.name.clone().into()),
+            ("count", trend.len().into()),
+        ],
+    );
     let levels: Vec<(String, String)> = std::iter::once((String::new(), i18n.t("common-choose")))
-        .chain(["R1", "R2", "R3", "R4"].iter().map(|l| ((*l).to_owned(), i18n.t(&format!("readiness-level-{}", l.to_lowercase())))))
+        .chain(["R1", "R2", "R3", "R4"].iter().map(|l| {
+            (
+                (*l).to_owned(),
+                i18n.t(&format!("readiness-level-{}", l.to_lowercase())),
+            )
+        }))
         .collect();
-    let people_csv = format!("/api/v1/readiness/units/{}/people?format=csv&as_of={}", u.unit_id, u.as_of);
+    let people_csv = format!(
+        "/api/v1/readiness/units/{}/people?format=csv&as_of={}",
+        u.unit_id, u.as_of
+    );
     let pages = d.people.total.div_ceil(d.people.per_page.max(1));
     let page = d.people.page;
     let page_link = move |p: u64| {
-        format!("?page={p}{}", as_of.as_deref().map(|a| format!("&as_of={a}")).unwrap_or_default())
+        format!(
+            "?page={p}{}",
+            as_of
+                .as_deref()
+                .map(|a| format!("&as_of={a}"))
+                .unwrap_or_default()
+        )
     };
     let prev = (page > 1).then(|| page_link(page - 1));
     let next = (page < pages).then(|| page_link(page + 1));
@@ -160,8 +186,10 @@ fn UnitView(d: UnitDetail, as_of: Option<String>, assess: ServerAction<RecordAss
 fn ReasonField(err: crate::ui::components::form::LastError) -> impl IntoView {
     let i18n = use_i18n();
     let message = move || {
-        err.get()
-            .and_then(|e| e.field_code("reason").map(|c| i18n.t(&format!("validation-{c}"))))
+        err.get().and_then(|e| {
+            e.field_code("reason")
+                .map(|c| i18n.t(&format!("validation-{c}")))
+        })
     };
     view! {
         <div class="field">
