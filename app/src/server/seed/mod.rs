@@ -72,6 +72,8 @@ pub async fn demo_with_password(
     )
     .await?;
     txn.commit().await?;
+    // readiness trends need a history: recomputed from the records as they stood each week
+    super::services::readiness::cache::seed_history(db, now.date_naive(), 12).await?;
     report.seeded = true;
     report.generated_password = generated;
     Ok(report)

@@ -399,3 +399,18 @@ pub async fn daily(db: &DatabaseConnection, today: NaiveDate) -> Result<bool, Se
     snapshot(db, today, today).await?;
     Ok(true)
 }
+
+/// Weekly snapshots for the last `weeks` weeks and today, so a first start shows trends.
+pub async fn seed_history(
+    db: &DatabaseConnection,
+    today: NaiveDate,
+    weeks: u64,
+) -> Result<(), ServiceError> {
+    for w in (1..=weeks).rev() {
+        if let Some(on) = today.checked_sub_days(chrono::Days::new(7 * w)) {
+            snapshot(db, on, today).await?;
+        }
+    }
+    daily(db, today).await?;
+    Ok(())
+}
