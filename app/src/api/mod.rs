@@ -3,5 +3,6 @@
 
 pub mod admin;
 pub mod auth;
+pub mod curriculum;
 pub mod org;
 pub mod readiness;

@@ -9,5 +9,6 @@ mod helpers;
 
 mod api;
 mod auth;
+mod curriculum;
 mod foundation;
 mod readiness;

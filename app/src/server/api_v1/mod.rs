@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod curriculum;
 mod error;
 mod openapi;
 mod readiness;
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
             post(admin::reset_password),
         )
         .route("/api/v1/audit", get(admin::list_audit))
+        .merge(curriculum_routes())
         .route("/api/v1/readiness/units/{id}", get(readiness::get_unit))
         .route(
             "/api/v1/readiness/units/{id}/people",
@@ -72,4 +74,30 @@ pub fn router() -> Router<AppState> {
             get(readiness::get_settings).put(readiness::put_settings),
         )
         .fallback(error::not_found)
+}
+
+/// The curriculum routes.
+fn curriculum_routes() -> Router<AppState> {
+    use curriculum as c;
+    Router::new()
+        .route(
+            "/api/v1/curricula",
+            get(c::list_curricula).post(c::create_curriculum),
+        )
+        .route("/api/v1/curricula/{id}", get(c::get_curriculum))
+        .route("/api/v1/curricula/{id}/modules", post(c::create_module))
+        .route("/api/v1/curricula/{id}/coverage", get(c::coverage))
+        .route(
+            "/api/v1/modules/{id}",
+            get(c::get_module).put(c::update_module),
+        )
+        .route(
+            "/api/v1/modules/{id}/translations/{locale}",
+            get(c::get_translations).put(c::put_translations),
+        )
+        .route("/api/v1/modules/{id}/attempts", post(c::create_attempt))
+        .route("/api/v1/enrolments", post(c::create_enrolment))
+        .route("/api/v1/completions", post(c::import_completions))
+        .route("/api/v1/people/{id}/transcript", get(c::transcript))
+        .route("/api/v1/units/{id}/progress", get(c::unit_progress))
 }

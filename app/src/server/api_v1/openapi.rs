@@ -6,7 +6,7 @@ use utoipa::{
     openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use super::{admin, auth, readiness};
+use super::{admin, auth, curriculum, readiness};
 
 struct Security;
 
@@ -32,6 +32,7 @@ impl Modify for Security {
         admin::list_nations, admin::create_nation, admin::list_bases, admin::create_base,
         admin::list_units, admin::create_unit, admin::list_users, admin::create_user,
         admin::get_user, admin::update_user, admin::reset_password, admin::list_audit,
+        curriculum::list_curricula, curriculum::create_curriculum, curriculum::get_curriculum, curriculum::create_module, curriculum::coverage, curriculum::get_module, curriculum::update_module, curriculum::get_translations, curriculum::put_translations, curriculum::create_attempt, curriculum::create_enrolment, curriculum::import_completions, curriculum::transcript, curriculum::unit_progress,
         readiness::get_unit, readiness::get_people, readiness::get_person, readiness::get_history,
         readiness::post_assessment, readiness::get_settings, readiness::put_settings,
     ),

@@ -3,6 +3,7 @@
 //! writes owns its transaction and appends to the audit trail inside it.
 
 pub mod audit;
+pub mod curriculum;
 pub mod org;
 pub mod readiness;
 pub mod tokens;

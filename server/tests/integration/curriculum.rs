@@ -1,0 +1,534 @@
+//! Curricula end to end over `/api/v1`: enrolment → attempt → completion → transcript, language
+//! resolution with fallback, outdated translations after a source edit, sanitised Markdown,
+//! transcript privacy, 422 on bad answers with nothing written, unit progress as JSON and CSV.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test set-up helpers: a failed precondition must stop the test"
+)]
+
+use app::server::seed::demo_id;
+use reqwest::{Method, StatusCode, header};
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::{TestApp, spawn_app};
+
+fn module_body(code: &str, body: &str) -> Value {
+    json!({
+        "code": code,
+        "title": format!("Module {code}"),
+        "body": body,
+        "estimated_minutes": 20,
+        "pass_mark": 50,
+        "validity_months": 12,
+        "specialty": "fuel",
+        "questions": [
+            {"key": "q1", "prompt": "Which NATO class of supply is fuel?", "multiple": false, "choices": [
+                {"key": "a", "text": "Class I"}, {"key": "b", "text": "Class III", "correct": true}]},
+            {"key": "q2", "prompt": "Which are fuels?", "multiple": true, "choices": [
+                {"key": "a", "text": "F-34", "correct": true}, {"key": "b", "text": "F-54", "correct": true},
+                {"key": "c", "text": "Rations"}]}
+        ]
+    })
+}
+
+/// A curriculum with two modules written in English by the Polish training officer; returns
+/// the officer's client, the curriculum id and the module ids.
+async fn authored(app: &TestApp) -> (reqwest::Client, Uuid, Uuid, Uuid) {
+    let officer = app.login_as("officer.pol").await;
+    let (s, c) = app
+        .call(
+            &officer,
+            Method::POST,
+            "/api/v1/curricula",
+            Some(json!({"code": "test-fuel", "source_locale": "en", "title": "Fuel test", "description": "Test"})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    let cid: Uuid = c["id"].as_str().unwrap().parse().unwrap();
+    let mut ids = vec![];
+    for (code, body) in [
+        ("fuel-1", "# Fuel\n\nF-34 is **kerosene**."),
+        (
+            "fuel-2",
+            "Safety <script>alert(1)</script> <img src=x onerror=alert(2)>",
+        ),
+    ] {
+        let (s, m) = app
+            .call(
+                &officer,
+                Method::POST,
+                &format!("/api/v1/curricula/{cid}/modules"),
+                Some(module_body(code, body)),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{m}");
+        ids.push(m["id"].as_str().unwrap().parse::<Uuid>().unwrap());
+    }
+    (officer, cid, ids[0], ids[1])
+}
+
+async fn count(app: &TestApp, table: &str) -> i64 {
+    let db = &app.state.db;
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            format!("SELECT COUNT(*) AS n FROM {table}"),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<i64>("", "n").unwrap()
+}
+
+fn good_answers() -> Value {
+    json!({"answers": {"q1": ["b"], "q2": ["b", "a"]}, "locale": "pl"})
+}
+
+#[tokio::test]
+async fn enrol_attempt_completion_and_transcript_flow() {
+    let app = spawn_app().await;
+    let (officer, cid, m1, _) = authored(&app).await;
+    let trainee_id = demo_id("user", "trainee.pol");
+    let unit = demo_id("unit", "POL:1st Logistics Brigade");
+    let (s, e) = app
+        .call(
+            &officer,
+            Method::POST,
+            "/api/v1/enrolments",
+            Some(json!({"curriculum_id": cid, "unit_id": unit, "due_on": "2099-01-31"})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{e}");
+    let trainee = app.login_as("trainee.pol").await;
+    // A failed attempt is kept but records no completion.
+    let (s, r) = app
+        .call(
+            &trainee,
+            Method::POST,
+            &format!("/api/v1/modules/{m1}/attempts"),
+            Some(json!({"answers": {"q1": ["a"], "q2": ["c"]}})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    assert_eq!(r["passed"], false);
+    assert_eq!(r["percent"], 0);
+    assert!(r["completion"].is_null());
+    // Choice order does not matter.
+    let (s, r) = app
+        .call(
+            &trainee,
+            Method::POST,
+            &format!("/api/v1/modules/{m1}/attempts"),
+            Some(good_answers()),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    assert_eq!(r["passed"], true);
+    assert_eq!(r["percent"], 100);
+    assert_eq!(r["completion"]["content_version"], 1);
+    assert!(r["completion"]["expires_on"].is_string());
+    assert_eq!(count(&app, "quiz_attempts").await, 2);
+    assert_eq!(count(&app, "completions").await, 1);
+
+    let (s, t) = app
+        .call(
+            &trainee,
+            Method::GET,
+            &format!("/api/v1/people/{trainee_id}/transcript"),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{t}");
+    let progress = t["curricula"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["curriculum_id"] == cid.to_string())
+        .expect("enrolled through the brigade, a unit above the company");
+    assert_eq!(progress["completed"], 1);
+    assert_eq!(progress["total"], 2);
+    assert_eq!(progress["due_on"], "2099-01-31");
+    assert_eq!(t["completions"][0]["module_id"], m1.to_string());
+    assert_eq!(t["completions"][0]["source"], "quiz");
+
+    // The officer sees the unit's progress, as JSON and as CSV.
+    let (s, p) = app
+        .call(
+            &officer,
+            Method::GET,
+            &format!("/api/v1/units/{unit}/progress?curriculum={cid}"),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{p}");
+    let row = p["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["user_id"] == trainee_id.to_string())
+        .expect("the trainee is in the subtree");
+    assert_eq!(row["completed"], 1);
+    assert_eq!(p["module_count"], 2);
+    let res = officer
+        .get(app.url(&format!("/api/v1/units/{unit}/progress?curriculum={cid}")))
+        .header(header::ACCEPT, "text/csv")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = res.text().await.unwrap();
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
+    assert!(csv.contains("trainee.pol"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn polish_is_shown_where_current_and_english_with_a_fallback_flag_elsewhere() {
+    let app = spawn_app().await;
+    let (officer, _, m1, _) = authored(&app).await;
+    let (s, sheet) = app
+        .call(
+            &officer,
+            Method::PUT,
+            &format!("/api/v1/modules/{m1}/translations/pl"),
+            Some(json!({"fields": {
+                "title": {"text": "Moduł paliwowy", "status": "current"},
+                "body": {"text": "Szkic", "status": "draft"},
+            }})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{sheet}");
+    let trainee = app.login_as("trainee.pol").await;
+    let (s, m) = app
+        .call(
+            &trainee,
+            Method::GET,
+            &format!("/api/v1/modules/{m1}"),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{m}");
+    assert_eq!(m["title"]["text"], "Moduł paliwowy");
+    assert_eq!(m["title"]["locale"], "pl");
+    assert_eq!(m["title"]["fell_back"], false);
+    // A draft is never shown: the body falls back to the English source.
+    assert_eq!(m["body"]["locale"], "en");
+    assert_eq!(m["body"]["fell_back"], true);
+    assert_eq!(m["questions"][0]["prompt"]["fell_back"], true);
+    assert!(m["questions"][0]["choices"][0].get("correct").is_none());
+    // `?lang=` puts a locale first: French is missing, so everything is the source.
+    let (_, m) = app
+        .call(
+            &trainee,
+            Method::GET,
+            &format!("/api/v1/modules/{m1}?lang=fr"),
+            None,
+        )
+        .await;
+    assert_eq!(m["title"]["locale"], "pl");
+    assert_eq!(m["title"]["fell_back"], true);
+    let (s, _) = app
+        .call(
+            &trainee,
+            Method::GET,
+            &format!("/api/v1/modules/{m1}?lang=xx"),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn editing_the_english_source_marks_the_polish_translation_outdated() {
+    let app = spawn_app().await;
+    let (officer, _, m1, _) = authored(&app).await;
+    app.call(
+        &officer,
+        Method::PUT,
+        &format!("/api/v1/modules/{m1}/translations/pl"),
+        Some(json!({"fields": {
+            "title": {"text": "Moduł paliwowy", "status": "current"},
+            "body": {"text": "F-34 to **nafta**.", "status": "current"},
+        }})),
+    )
+    .await;
+    let mut edited = module_body("fuel-1", "# Fuel\n\nF-34 is kerosene (JP-8).");
+    edited["title"] = json!("Module fuel-1");
+    let (s, v) = app
+        .call(
+            &officer,
+            Method::PUT,
+            &format!("/api/v1/modules/{m1}"),
+            Some(edited),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v, 2, "the content version is bumped");
+    let (_, sheet) = app
+        .call(
+            &officer,
+            Method::GET,
+            &format!("/api/v1/modules/{m1}/translations/pl"),
+            None,
+        )
+        .await;
+    let status = |f: &str| {
+        sheet["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["field"] == f)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(status("body"), "outdated");
+    assert_eq!(
+        status("title"),
+        "current",
+        "an unchanged field stays current"
+    );
+    let trainee = app.login_as("trainee.pol").await;
+    let (_, m) = app
+        .call(
+            &trainee,
+            Method::GET,
+            &format!("/api/v1/modules/{m1}"),
+            None,
+        )
+        .await;
+    assert_eq!(m["body"]["locale"], "pl");
+    assert_eq!(m["body"]["outdated"], true);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn script_and_event_handlers_in_markdown_are_neutralised() {
+    let app = spawn_app().await;
+    let (_, _, _, m2) = authored(&app).await;
+    let trainee = app.login_as("trainee.pol").await;
+    let (_, m) = app
+        .call(
+            &trainee,
+            Method::GET,
+            &format!("/api/v1/modules/{m2}"),
+            None,
+        )
+        .await;
+    let html = m["body_html"].as_str().unwrap();
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_trainee_cannot_read_another_persons_transcript() {
+    let app = spawn_app().await;
+    let trainee = app.login_as("trainee.pol").await;
+    let other = demo_id("user", "trainee.ukr");
+    let (s, _) = app
+        .call(
+            &trainee,
+            Method::GET,
+            &format!("/api/v1/people/{other}/transcript"),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    // Nor a unit's progress, nor import completions.
+    let unit = demo_id("unit", "POL:1st Logistics Brigade");
+    let (s, _) = app
+        .call(
+            &trainee,
+            Method::GET,
+            &format!(
+                "/api/v1/units/{unit}/progress?curriculum={}",
+                Uuid::new_v4()
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    // A German officer does not reach a Polish trainee.
+    let officer = app.login_as("officer.deu").await;
+    let me = demo_id("user", "trainee.pol");
+    let (s, _) = app
+        .call(
+            &officer,
+            Method::GET,
+            &format!("/api/v1/people/{me}/transcript"),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn bad_answers_are_422_and_write_nothing() {
+    let app = spawn_app().await;
+    let (_, _, m1, _) = authored(&app).await;
+    let trainee = app.login_as("trainee.pol").await;
+    let attempts = count(&app, "quiz_attempts").await;
+    for (body, field, code) in [
+        (json!({"answers": {"q1": ["b"]}}), "answers.q2", "required"),
+        (
+            json!({"answers": {"q1": ["b"], "q2": ["a"], "q9": ["a"]}}),
+            "answers.q9",
+            "unknown-question",
+        ),
+        (
+            json!({"answers": {"q1": ["z"], "q2": ["a"]}}),
+            "answers.q1",
+            "unknown-choice",
+        ),
+        (
+            json!({"answers": {"q1": ["a", "b"], "q2": ["a"]}}),
+            "answers.q1",
+            "too-many-choices",
+        ),
+        (json!({"answers": "nope"}), "body", "json-data"),
+    ] {
+        let (s, e) = app
+            .call(
+                &trainee,
+                Method::POST,
+                &format!("/api/v1/modules/{m1}/attempts"),
+                Some(body),
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
+        assert_eq!(e["fields"][0]["field"], field, "{e}");
+        assert_eq!(e["fields"][0]["code"], code, "{e}");
+    }
+    assert_eq!(count(&app, "quiz_attempts").await, attempts);
+    assert_eq!(count(&app, "completions").await, 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn prerequisites_are_enforced_and_imports_are_audited() {
+    let app = spawn_app().await;
+    let (officer, cid, m1, _) = authored(&app).await;
+    let mut third = module_body("fuel-3", "Advanced");
+    third["prerequisites"] = json!(["fuel-1"]);
+    let (s, m) = app
+        .call(
+            &officer,
+            Method::POST,
+            &format!("/api/v1/curricula/{cid}/modules"),
+            Some(third),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
+    let m3 = m["id"].as_str().unwrap().to_owned();
+    let trainee = app.login_as("trainee.pol").await;
+    let (s, e) = app
+        .call(
+            &trainee,
+            Method::POST,
+            &format!("/api/v1/modules/{m3}/attempts"),
+            Some(good_answers()),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    assert_eq!(e["kind"], "prerequisites");
+    // An officer imports the prerequisite made elsewhere; then the quiz is open.
+    let person = demo_id("user", "trainee.pol");
+    let (s, e) = app
+        .call(
+            &officer,
+            Method::POST,
+            "/api/v1/completions",
+            Some(json!({"completions": [{"user_id": person, "module_id": m1, "completed_on": "2026-01-15", "score": 120, "locale": "pl"}]})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(e["fields"][0]["field"], "completions.0.score");
+    assert_eq!(count(&app, "completions").await, 0);
+    let (s, rows) = app
+        .call(
+            &officer,
+            Method::POST,
+            "/api/v1/completions",
+            Some(json!({"completions": [{"user_id": person, "module_id": m1, "completed_on": "2026-01-15", "score": 88, "locale": "pl"}]})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{rows}");
+    assert_eq!(rows[0]["expires_on"], "2027-01-15");
+    assert_eq!(rows[0]["source"], "import");
+    let (s, _) = app
+        .call(
+            &trainee,
+            Method::POST,
+            &format!("/api/v1/modules/{m3}/attempts"),
+            Some(good_answers()),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let db = &app.state.db;
+    let audited = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'completion.imported'",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    assert_eq!(audited, 1);
+    // A trainee cannot import.
+    let (s, _) = app
+        .call(
+            &trainee,
+            Method::POST,
+            "/api/v1/completions",
+            Some(json!({"completions": [{"user_id": person, "module_id": m1, "completed_on": "2026-01-15", "score": 88, "locale": "pl"}]})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn module_gaps_reports_held_and_missing_specialties() {
+    let app = spawn_app().await;
+    let (officer, cid, m1, _) = authored(&app).await;
+    let person = demo_id("user", "trainee.pol");
+    app.call(
+        &officer,
+        Method::POST,
+        "/api/v1/enrolments",
+        Some(json!({"curriculum_id": cid, "user_id": person})),
+    )
+    .await;
+    let today = chrono::Utc::now().date_naive();
+    let gaps = app::server::services::curriculum::module_gaps(&app.state.db, &[person], today)
+        .await
+        .unwrap();
+    assert_eq!(gaps[&person].gap_specialties, vec!["fuel".to_owned()]);
+    assert!(gaps[&person].current_specialties.is_empty());
+    let trainee = app.login_as("trainee.pol").await;
+    app.call(
+        &trainee,
+        Method::POST,
+        &format!("/api/v1/modules/{m1}/attempts"),
+        Some(good_answers()),
+    )
+    .await;
+    let gaps = app::server::services::curriculum::module_gaps(&app.state.db, &[person], today)
+        .await
+        .unwrap();
+    assert_eq!(gaps[&person].current_specialties, vec!["fuel".to_owned()]);
+    app.stop().await;
+}
