@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_organisation;
 mod m20261128_000002_identity;
 mod m20261128_000004_curriculum;
+mod m20261128_000005_mentoring;
 mod m20261128_000006_readiness;
 
 /// Every migration, oldest first.
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_organisation::Migration),
             Box::new(m20261128_000002_identity::Migration),
             Box::new(m20261128_000004_curriculum::Migration),
+            Box::new(m20261128_000005_mentoring::Migration),
             Box::new(m20261128_000006_readiness::Migration),
         ]
     }

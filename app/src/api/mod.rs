@@ -4,5 +4,6 @@
 pub mod admin;
 pub mod auth;
 pub mod curriculum;
+pub mod mentoring;
 pub mod org;
 pub mod readiness;

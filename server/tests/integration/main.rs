@@ -11,4 +11,5 @@ mod api;
 mod auth;
 mod curriculum;
 mod foundation;
+mod mentoring;
 mod readiness;

@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod curriculum;
 mod error;
+mod mentoring;
 mod openapi;
 mod readiness;
 
@@ -73,6 +74,7 @@ pub fn router() -> Router<AppState> {
             "/api/v1/readiness/settings",
             get(readiness::get_settings).put(readiness::put_settings),
         )
+        .merge(mentoring::routes())
         .fallback(error::not_found)
 }
 

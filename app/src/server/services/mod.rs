@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod curriculum;
+pub mod mentoring;
 pub mod org;
 pub mod readiness;
 pub mod tokens;
