@@ -38,6 +38,12 @@ enum ReadinessPeople {
     Mentorship,
     Score,
     RecentRating,
+    Lapse30,
+    Lapse60,
+    Lapse90,
+    Projected30,
+    Projected60,
+    Projected90,
 }
 
 #[derive(DeriveIden)]
@@ -52,6 +58,15 @@ enum ReadinessUnits {
     MentorshipSum,
     MentorshipN,
     Confident,
+    LapsePeople30,
+    LapsePeople60,
+    LapsePeople90,
+    LapseModules30,
+    LapseModules60,
+    LapseModules90,
+    ProjectedSum30,
+    ProjectedSum60,
+    ProjectedSum90,
 }
 
 #[derive(DeriveIden)]
@@ -132,6 +147,12 @@ impl MigrationTrait for Migration {
                     .col(double_null(ReadinessPeople::Mentorship))
                     .col(double(ReadinessPeople::Score))
                     .col(boolean(ReadinessPeople::RecentRating))
+                    .col(integer(ReadinessPeople::Lapse30))
+                    .col(integer(ReadinessPeople::Lapse60))
+                    .col(integer(ReadinessPeople::Lapse90))
+                    .col(double(ReadinessPeople::Projected30))
+                    .col(double(ReadinessPeople::Projected60))
+                    .col(double(ReadinessPeople::Projected90))
                     .foreign_key(&mut fk(
                         "fk_readiness_people_user",
                         (ReadinessPeople::Table, ReadinessPeople::UserId),
@@ -162,6 +183,15 @@ impl MigrationTrait for Migration {
                     .col(double(ReadinessUnits::MentorshipSum))
                     .col(big_integer(ReadinessUnits::MentorshipN))
                     .col(big_integer(ReadinessUnits::Confident))
+                    .col(big_integer(ReadinessUnits::LapsePeople30))
+                    .col(big_integer(ReadinessUnits::LapsePeople60))
+                    .col(big_integer(ReadinessUnits::LapsePeople90))
+                    .col(big_integer(ReadinessUnits::LapseModules30))
+                    .col(big_integer(ReadinessUnits::LapseModules60))
+                    .col(big_integer(ReadinessUnits::LapseModules90))
+                    .col(double(ReadinessUnits::ProjectedSum30))
+                    .col(double(ReadinessUnits::ProjectedSum60))
+                    .col(double(ReadinessUnits::ProjectedSum90))
                     .foreign_key(&mut fk(
                         "fk_readiness_units_unit",
                         (ReadinessUnits::Table, ReadinessUnits::UnitId),

@@ -14,7 +14,9 @@ pub use params::{
     Level, ModelParams, ParamsError, RankGrade, RankParseError, add_months, format_score, level,
     round_one_decimal,
 };
-pub use rollup::{PersonFigures, UnitAggregate, person_figures, subtree_aggregates};
+pub use rollup::{
+    HORIZONS, Outlook, PersonFigures, UnitAggregate, outlook, person_figures, subtree_aggregates,
+};
 
 /// An exercise objective rating: T(rained) = 100, P(racticed) = 50, U(ntrained) = 0 points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

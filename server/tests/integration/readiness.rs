@@ -615,3 +615,62 @@ async fn a_snapshot_feeds_the_history() {
     assert!(close(&h["points"][0]["score"], 92.5), "{h}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_dashboard_projects_what_expires_within_30_60_and_90_days() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let cdr = app.login_as("cdr.test").await;
+    // on 15 Feb 2026 the junior's RT-M1 lapses on 10 Mar (within 30 days), the senior's on 1 May
+    // (within 90); everything else holds
+    let res = cdr
+        .post(app.url("/api/readiness/dashboard"))
+        .form(&[
+            ("root", w.battalion.to_string()),
+            ("as_of", "2026-02-15".into()),
+        ])
+        .send()
+        .await
+        .expect("dashboard");
+    assert_eq!(res.status(), StatusCode::OK);
+    let d: Json = res.json().await.expect("json");
+    assert_eq!(d["units"][0]["unit_id"], json!(w.battalion));
+    assert_eq!(
+        d["units"].as_array().map(Vec::len),
+        Some(2),
+        "battalion and company"
+    );
+    let e = &d["expiring"];
+    assert_eq!(
+        (
+            e[0]["days"].clone(),
+            e[0]["people"].clone(),
+            e[0]["modules"].clone()
+        ),
+        (json!(30), json!(1), json!(1))
+    );
+    assert_eq!(
+        (e[2]["people"].clone(), e[2]["modules"].clone()),
+        (json!(2), json!(2))
+    );
+    assert_eq!(e[0]["rows"][0]["person_id"], json!(w.junior));
+    assert_eq!(e[0]["rows"][0]["modules"][0]["code"], "RT-M1");
+    let (junior, senior, unit) = model(&w, day("2026-02-15"));
+    // at 30 days only the junior loses a module: T 100 → 50, so 6000/100 → 3000/100 lower
+    let projected30 = e[0]["projected_score"].as_f64().expect("projected");
+    assert!(
+        (unit - projected30 - 30.0 / 3.0).abs() < 1e-6,
+        "{unit} → {projected30} ({junior}, {senior})"
+    );
+    // the same figures from today's cache: the commander's dashboard without a date answers 200
+    let res = cdr
+        .post(app.url("/api/readiness/dashboard"))
+        .form(&[("root", w.battalion.to_string())])
+        .send()
+        .await
+        .expect("dashboard");
+    assert_eq!(res.status(), StatusCode::OK);
+    let d: Json = res.json().await.expect("json");
+    assert_eq!(d["is_today"], true);
+    app.stop().await;
+}

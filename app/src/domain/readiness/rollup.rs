@@ -62,6 +62,53 @@ pub fn person_figures(
     }
 }
 
+/// The horizons, in days, of the expiring-soon figures.
+pub const HORIZONS: [u32; 3] = [30, 60, 90];
+
+/// What happens to a person's score at each horizon if nothing is renewed: how many of their
+/// currently valid required modules lapse by then, and the score that leaves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outlook {
+    pub lapsing: [u32; 3],
+    pub projected: [f64; 3],
+}
+
+/// The outlook from counts: as [`person_figures`] with `lapsing[h]` of the valid modules gone.
+/// Same result as [`super::projected_effect`] at each horizon.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the counts SQL aggregates, one per argument"
+)]
+pub fn outlook(
+    required: u32,
+    valid: u32,
+    lapsing: [u32; 3],
+    rating_points: f64,
+    ratings: u32,
+    junior: bool,
+    mentor_active: bool,
+    params: &ModelParams,
+) -> Outlook {
+    let mut o = Outlook {
+        lapsing,
+        projected: [0.0; 3],
+    };
+    for (i, lapse) in lapsing.iter().enumerate() {
+        let left = valid.saturating_sub(*lapse);
+        o.projected[i] = person_figures(
+            required,
+            left,
+            rating_points,
+            ratings,
+            junior,
+            mentor_active,
+            params,
+        )
+        .score;
+    }
+    o
+}
+
 /// Sums over a set of people; adding and merging are associative, so a unit's subtree figure
 /// is the merge of its own people's and its children's aggregates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -75,6 +122,10 @@ pub struct UnitAggregate {
     pub mentorship_n: u64,
     /// People with a defined training component and a recently rated unit.
     pub confident: u64,
+    /// Per horizon: people with a module lapsing, modules lapsing, sum of projected scores.
+    pub lapse_people: [u64; 3],
+    pub lapse_modules: [u64; 3],
+    pub projected_sum: [f64; 3],
 }
 
 fn mean(sum: f64, n: u64) -> Option<f64> {
@@ -99,6 +150,25 @@ impl UnitAggregate {
         }
     }
 
+    /// Adds a person's outlook (call once per person, beside [`UnitAggregate::add`]).
+    pub fn add_outlook(&mut self, o: &Outlook) {
+        for i in 0..HORIZONS.len() {
+            if o.lapsing[i] > 0 {
+                self.lapse_people[i] += 1;
+            }
+            self.lapse_modules[i] += u64::from(o.lapsing[i]);
+            self.projected_sum[i] += o.projected[i];
+        }
+    }
+
+    /// The mean projected score at horizon `i` (an index into [`HORIZONS`]).
+    pub fn projected(&self, i: usize) -> Option<f64> {
+        mean(
+            self.projected_sum.get(i).copied().unwrap_or(0.0),
+            self.people,
+        )
+    }
+
     pub fn merge(&mut self, o: &UnitAggregate) {
         self.people += o.people;
         self.score_sum += o.score_sum;
@@ -108,6 +178,11 @@ impl UnitAggregate {
         self.mentorship_sum += o.mentorship_sum;
         self.mentorship_n += o.mentorship_n;
         self.confident += o.confident;
+        for i in 0..HORIZONS.len() {
+            self.lapse_people[i] += o.lapse_people[i];
+            self.lapse_modules[i] += o.lapse_modules[i];
+            self.projected_sum[i] += o.projected_sum[i];
+        }
     }
 
     /// The unit figures these sums stand for; equals [`super::unit_score`] of the same people.
@@ -258,6 +333,59 @@ mod tests {
             prop_assert!(close(got.mentorship, expected.mentorship));
             prop_assert!((got.confidence - expected.confidence).abs() < 1e-12);
         }
+    }
+
+    #[test]
+    fn outlook_from_counts_equals_the_projection() {
+        let params = ModelParams::default();
+        let on = day("2026-06-15");
+        let (m1, m2, m3) = (id(1), id(2), id(3));
+        let facts = PersonFacts {
+            person_id: id(9),
+            rank: RankGrade::Or(2),
+            required_modules: vec![m1, m2, m3],
+            completions: vec![
+                // lapses in 20 days, renewed by nothing
+                CompletionFact {
+                    module_id: m1,
+                    completed_on: day("2025-07-05"),
+                    expires_on: Some(day("2026-07-05")),
+                },
+                // lapses in 50 days but a later completion holds until 2027
+                CompletionFact {
+                    module_id: m2,
+                    completed_on: day("2025-08-04"),
+                    expires_on: Some(day("2026-08-04")),
+                },
+                CompletionFact {
+                    module_id: m2,
+                    completed_on: day("2026-06-01"),
+                    expires_on: Some(day("2027-06-01")),
+                },
+                // lapses exactly on day 90
+                CompletionFact {
+                    module_id: m3,
+                    completed_on: day("2025-09-13"),
+                    expires_on: Some(day("2026-09-13")),
+                },
+            ],
+            unit_ratings: vec![],
+            mentor_since: vec![],
+        };
+        let o = outlook(3, 3, [1, 1, 2], 0.0, 0, true, false, &params);
+        for (i, days) in HORIZONS.iter().enumerate() {
+            let horizon = on + chrono::Days::new(u64::from(*days));
+            let p = crate::domain::readiness::projected_effect(&facts, on, horizon, &params);
+            assert_eq!(p.lapsing.len() as u32, o.lapsing[i], "{days} days");
+            assert!(
+                (p.projected_score - o.projected[i]).abs() < 1e-9,
+                "{days} days"
+            );
+        }
+        let mut agg = UnitAggregate::default();
+        agg.add_outlook(&o);
+        assert_eq!(agg.lapse_people, [1, 1, 1]);
+        assert_eq!(agg.lapse_modules, [1, 1, 2]);
     }
 
     #[test]

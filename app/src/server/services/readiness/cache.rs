@@ -114,7 +114,7 @@ async fn write_people<C: ConnectionTrait>(
     on: NaiveDate,
     lines: &[PersonLine],
 ) -> Result<(), DbErr> {
-    const COLS: usize = 8;
+    const COLS: usize = 14;
     for chunk in lines.chunks(CHUNK / 4) {
         let rows = (0..chunk.len())
             .map(|r| format!("({})", placeholders(r * COLS + 1, COLS)))
@@ -133,10 +133,18 @@ async fn write_people<C: ConnectionTrait>(
                 f.score.into(),
                 f.recent_rating.into(),
             ]);
+            let o = &l.outlook;
+            values.extend(
+                o.lapsing
+                    .iter()
+                    .map(|n| Value::from(i32::try_from(*n).unwrap_or(i32::MAX))),
+            );
+            values.extend(o.projected.iter().map(|p| Value::from(*p)));
         }
         let sql = format!(
             "INSERT INTO readiness_people
-               (user_id, unit_id, computed_on, training, exercise, mentorship, score, recent_rating)
+               (user_id, unit_id, computed_on, training, exercise, mentorship, score, recent_rating,
+                lapse30, lapse60, lapse90, projected30, projected60, projected90)
              VALUES {rows}"
         );
         exec(db, &sql, values).await?;
@@ -148,11 +156,16 @@ async fn write_people<C: ConnectionTrait>(
 async fn write_units<C: ConnectionTrait>(db: &C, units: Option<&[Uuid]>) -> Result<(), DbErr> {
     const SUMS: &str = "SELECT unit_id, COUNT(*), SUM(score), SUM(COALESCE(training, 0)),
             COUNT(training), SUM(exercise), SUM(COALESCE(mentorship, 0)), COUNT(mentorship),
-            SUM(CASE WHEN training IS NOT NULL AND recent_rating = $1 THEN 1 ELSE 0 END)
+            SUM(CASE WHEN training IS NOT NULL AND recent_rating = $1 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN lapse30 > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN lapse60 > 0 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN lapse90 > 0 THEN 1 ELSE 0 END), SUM(lapse30), SUM(lapse60), SUM(lapse90),
+            SUM(projected30), SUM(projected60), SUM(projected90)
          FROM readiness_people WHERE unit_id IS NOT NULL";
     let insert =
         "INSERT INTO readiness_units (unit_id, people, score_sum, training_sum, training_n,
-            exercise_sum, mentorship_sum, mentorship_n, confident)";
+            exercise_sum, mentorship_sum, mentorship_n, confident, lapse_people30, lapse_people60,
+            lapse_people90, lapse_modules30, lapse_modules60, lapse_modules90, projected_sum30,
+            projected_sum60, projected_sum90)";
     match units {
         None => {
             exec(db, "DELETE FROM readiness_units", vec![]).await?;
@@ -252,7 +265,9 @@ pub async fn cached_own<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, Unit
     let stmt = Statement::from_string(
         db.get_database_backend(),
         "SELECT unit_id, people, score_sum, training_sum, training_n, exercise_sum,
-                mentorship_sum, mentorship_n, confident FROM readiness_units",
+                mentorship_sum, mentorship_n, confident, lapse_people30, lapse_people60,
+                lapse_people90, lapse_modules30, lapse_modules60, lapse_modules90,
+                projected_sum30, projected_sum60, projected_sum90 FROM readiness_units",
     );
     let mut out = HashMap::new();
     for row in db.query_all_raw(stmt).await? {
@@ -270,10 +285,21 @@ pub async fn cached_own<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, Unit
                 mentorship_sum: row.try_get_by_index(6)?,
                 mentorship_n: n(7)?,
                 confident: n(8)?,
+                lapse_people: [n(9)?, n(10)?, n(11)?],
+                lapse_modules: [n(12)?, n(13)?, n(14)?],
+                projected_sum: [
+                    row.try_get_by_index(15)?,
+                    row.try_get_by_index(16)?,
+                    row.try_get_by_index(17)?,
+                ],
             },
         );
     }
     Ok(out)
+}
+
+fn lapse(row: &sea_orm::QueryResult, i: usize) -> Result<u32, DbErr> {
+    Ok(u32::try_from(row.try_get_by_index::<i32>(i)?).unwrap_or(0))
 }
 
 /// Today's cached figures of the people whose unit is one of `units`.
@@ -284,7 +310,8 @@ pub async fn cached_people<C: ConnectionTrait>(
     let mut out = Vec::new();
     for chunk in units.chunks(CHUNK) {
         let sql = format!(
-            "SELECT user_id, unit_id, training, exercise, mentorship, score, recent_rating
+            "SELECT user_id, unit_id, training, exercise, mentorship, score, recent_rating,
+                    lapse30, lapse60, lapse90, projected30, projected60, projected90
              FROM readiness_people WHERE unit_id IN ({})",
             placeholders(1, chunk.len())
         );
@@ -303,6 +330,14 @@ pub async fn cached_people<C: ConnectionTrait>(
                     mentorship: row.try_get_by_index(4)?,
                     score: row.try_get_by_index(5)?,
                     recent_rating: row.try_get_by_index(6)?,
+                },
+                outlook: crate::domain::readiness::Outlook {
+                    lapsing: [lapse(&row, 7)?, lapse(&row, 8)?, lapse(&row, 9)?],
+                    projected: [
+                        row.try_get_by_index(10)?,
+                        row.try_get_by_index(11)?,
+                        row.try_get_by_index(12)?,
+                    ],
                 },
             });
         }

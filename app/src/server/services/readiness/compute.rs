@@ -4,12 +4,19 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use sea_orm::{ConnectionTrait, DbErr, QueryResult, Statement, Value};
 use uuid::Uuid;
 
 use crate::domain::readiness::{
-    ModelParams, PersonFigures, RankGrade, UnitAggregate, add_months, person_figures,
+    HORIZONS, ModelParams, Outlook, PersonFigures, RankGrade, UnitAggregate, add_months, outlook,
+    person_figures,
+};
+
+/// Stands for "never expires" when comparing expiry dates.
+const FAR: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
 };
 
 /// One person's figures on a day.
@@ -18,6 +25,7 @@ pub struct PersonLine {
     pub user_id: Uuid,
     pub unit_id: Option<Uuid>,
     pub figures: PersonFigures,
+    pub outlook: Outlook,
 }
 
 /// The most ids bound into one statement (both databases accept far more).
@@ -61,14 +69,18 @@ required(user_id, n) AS (
     SELECT a.user_id, COUNT(m.id) FROM assigned a JOIN modules m ON m.curriculum_id = a.curriculum_id
     GROUP BY a.user_id
 ),
-valid_pc(user_id, curriculum_id, n) AS (
-    SELECT c.user_id, m.curriculum_id, COUNT(DISTINCT c.module_id)
+valid_um(user_id, curriculum_id, last_valid) AS (
+    SELECT c.user_id, m.curriculum_id, MAX(COALESCE(c.expires_on, $8))
     FROM completions c JOIN modules m ON m.id = c.module_id
     WHERE c.completed_on <= $1 AND (c.expires_on IS NULL OR c.expires_on > $1) AND {people_c}
-    GROUP BY c.user_id, m.curriculum_id
+    GROUP BY c.user_id, c.module_id, m.curriculum_id
 ),
-valid(user_id, n) AS (
-    SELECT v.user_id, SUM(v.n) FROM valid_pc v
+valid(user_id, n, l30, l60, l90) AS (
+    SELECT v.user_id, COUNT(*),
+           SUM(CASE WHEN v.last_valid <= $5 THEN 1 ELSE 0 END),
+           SUM(CASE WHEN v.last_valid <= $6 THEN 1 ELSE 0 END),
+           SUM(CASE WHEN v.last_valid <= $7 THEN 1 ELSE 0 END)
+    FROM valid_um v
     JOIN assigned a ON a.user_id = v.user_id AND a.curriculum_id = v.curriculum_id
     GROUP BY v.user_id
 ),
@@ -89,7 +101,10 @@ SELECT p.id, p.unit_id, p.rank,
        CAST(COALESCE(valid.n, 0) AS BIGINT),
        CAST(COALESCE(rated.points, 0) AS BIGINT),
        CAST(COALESCE(rated.n, 0) AS BIGINT),
-       CAST(CASE WHEN mentored.user_id IS NULL THEN 0 ELSE 1 END AS BIGINT)
+       CAST(CASE WHEN mentored.user_id IS NULL THEN 0 ELSE 1 END AS BIGINT),
+       CAST(COALESCE(valid.l30, 0) AS BIGINT),
+       CAST(COALESCE(valid.l60, 0) AS BIGINT),
+       CAST(COALESCE(valid.l90, 0) AS BIGINT)
 FROM users p
 LEFT JOIN required ON required.user_id = p.id
 LEFT JOIN valid ON valid.user_id = p.id
@@ -97,11 +112,14 @@ LEFT JOIN rated ON rated.unit_id = p.unit_id
 LEFT JOIN mentored ON mentored.user_id = p.id
 WHERE p.unit_id IS NOT NULL AND p.disabled = $4 AND {people}";
 
+/// The first placeholder number of the id filter (after the eight fixed parameters).
+const FIRST_ID: usize = 9;
+
 fn figures_sql(filter_len: Option<usize>) -> String {
     let (people, people_c) = match filter_len {
         None => ("1 = 1".to_owned(), "1 = 1".to_owned()),
         Some(n) => {
-            let list = placeholders(5, n);
+            let list = placeholders(FIRST_ID, n);
             (
                 format!("p.id IN ({list})"),
                 format!("c.user_id IN ({list})"),
@@ -123,19 +141,21 @@ fn line(row: &QueryResult, params: &ModelParams) -> Result<PersonLine, DbErr> {
         Ok(u32::try_from(v.max(0)).unwrap_or(u32::MAX))
     };
     let junior = RankGrade::parse(&rank).is_ok_and(|r| r.is_junior());
-    let figures = person_figures(
+    let (required, valid, points, ratings, mentor) = (
         count(3)?,
         count(4)?,
         50.0 * f64::from(count(5)?),
         count(6)?,
-        junior,
         count(7)? == 1,
-        params,
     );
+    let lapsing = [count(8)?, count(9)?, count(10)?];
     Ok(PersonLine {
         user_id,
         unit_id,
-        figures,
+        figures: person_figures(required, valid, points, ratings, junior, mentor, params),
+        outlook: outlook(
+            required, valid, lapsing, points, ratings, junior, mentor, params,
+        ),
     })
 }
 
@@ -147,11 +167,19 @@ pub async fn figures_on<C: ConnectionTrait>(
     params: &ModelParams,
 ) -> Result<Vec<PersonLine>, DbErr> {
     let window_after = add_months(on, -(params.window_months.min(i32::MAX as u32) as i32));
+    let horizon = |i: usize| {
+        on.checked_add_days(Days::new(u64::from(HORIZONS[i])))
+            .unwrap_or(on)
+    };
     let base: Vec<Value> = vec![
         on.into(),
         start_of(window_after.succ_opt().unwrap_or(window_after)).into(),
         start_of(on.succ_opt().unwrap_or(on)).into(),
         false.into(),
+        horizon(0).into(),
+        horizon(1).into(),
+        horizon(2).into(),
+        FAR.into(),
     ];
     let backend = db.get_database_backend();
     let mut out = Vec::new();
@@ -182,7 +210,9 @@ pub fn own_aggregates(lines: &[PersonLine]) -> HashMap<Uuid, UnitAggregate> {
     let mut own: HashMap<Uuid, UnitAggregate> = HashMap::new();
     for l in lines {
         if let Some(unit) = l.unit_id {
-            own.entry(unit).or_default().add(&l.figures);
+            let agg = own.entry(unit).or_default();
+            agg.add(&l.figures);
+            agg.add_outlook(&l.outlook);
         }
     }
     own

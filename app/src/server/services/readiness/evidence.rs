@@ -11,8 +11,7 @@ use super::compute::{ASSIGNED_CTE, CHUNK, placeholders};
 use crate::{
     api::readiness::{Components, MentorEvidence, ModuleLapse, PersonRow, RatingEvidence},
     domain::readiness::{
-        CompletionFact, ModelParams, PersonFacts, PersonScore, RankGrade, Rating, RatingFact,
-        format_score, level,
+        CompletionFact, ModelParams, PersonFacts, PersonScore, RankGrade, Rating, RatingFact, level,
     },
 };
 
@@ -241,39 +240,10 @@ pub fn mentor_evidence(s: &PersonScore) -> MentorEvidence {
     }
 }
 
-/// The horizons of the expiring-soon lists, in days.
-pub const HORIZONS: [u32; 3] = [30, 60, 90];
+pub use crate::domain::readiness::HORIZONS;
 
 /// `on` plus `days`, saturating.
 pub fn horizon(on: NaiveDate, days: u32) -> NaiveDate {
     on.checked_add_days(Days::new(u64::from(days)))
         .unwrap_or(on)
-}
-
-/// People among `people` with a completion expiring in `(on, on + 90 days]`.
-pub async fn expiring_people<C: ConnectionTrait>(
-    db: &C,
-    people: &[Uuid],
-    on: NaiveDate,
-) -> Result<Vec<Uuid>, DbErr> {
-    let last = horizon(on, HORIZONS[2]);
-    let mut out = BTreeSet::new();
-    for chunk in people.chunks(CHUNK) {
-        let sql = format!(
-            "SELECT DISTINCT user_id FROM completions
-             WHERE expires_on > $1 AND expires_on <= $2 AND completed_on <= $1 AND user_id IN ({})",
-            placeholders(3, chunk.len())
-        );
-        let mut values: Vec<Value> = vec![on.into(), last.into()];
-        values.extend(ids(chunk));
-        for row in rows(db, sql, values).await? {
-            out.insert(row.try_get_by_index::<Uuid>(0)?);
-        }
-    }
-    Ok(out.into_iter().collect())
-}
-
-/// A score for display with one decimal, as the README documents.
-pub fn shown(score: f64) -> String {
-    format_score(score)
 }

@@ -12,8 +12,8 @@ use super::{
     access::Org,
     assess::latest_assessments,
     cache::{self, params},
-    compute::{CHUNK, figures_on, placeholders},
-    evidence::{self, HORIZONS, horizon, mentor_evidence, person_row},
+    compute::{CHUNK, PersonLine, figures_on, own_aggregates, placeholders},
+    evidence::{self, horizon, mentor_evidence, person_row},
 };
 use crate::{
     api::readiness::{
@@ -23,7 +23,8 @@ use crate::{
     domain::{
         policy::{Action, Actor, Scope, require},
         readiness::{
-            ModelParams, PersonFigures, UnitAggregate, level, person_score, projected_effect,
+            HORIZONS, ModelParams, PersonFigures, UnitAggregate, level, person_score,
+            projected_effect, subtree_aggregates,
         },
     },
     error::AppError,
@@ -144,7 +145,15 @@ pub async fn dashboard(
     let org = Org::load(db).await?;
     let root = pick_root(&org, actor, root)?;
     let params = params(db).await?;
-    let aggregates = cache::subtree_on(db, &org.tree, on, today).await?;
+    let (aggregates, lines) = if on == today {
+        (cache::subtree_on(db, &org.tree, on, today).await?, None)
+    } else {
+        let lines = figures_on(db, on, None, &params).await?;
+        (
+            subtree_aggregates(&org.tree, &own_aggregates(&lines)),
+            Some(lines),
+        )
+    };
     let order = tree_order(&org, root, DASHBOARD_DEPTH);
     let ids: Vec<Uuid> = order.iter().map(|(u, _)| *u).collect();
     let from = on.checked_sub_days(Days::new(TREND_DAYS)).unwrap_or(on);
@@ -159,7 +168,8 @@ pub async fn dashboard(
             row
         })
         .collect();
-    let expiring = expiring(db, &org, root, on, aggregates.get(&root), &params).await?;
+    let root_agg = aggregates.get(&root).copied().unwrap_or_default();
+    let expiring = expiring(db, &org, root, on, &root_agg, lines.as_deref(), &params).await?;
     Ok(Dashboard {
         as_of: on,
         is_today: on == today,
@@ -186,55 +196,107 @@ async fn subtree_people<C: ConnectionTrait>(db: &C, units: &[Uuid]) -> Result<Ve
     Ok(out)
 }
 
+/// The people of `units` with the largest projected drop at horizon `h` (index into
+/// HORIZONS), from today's cache, as (person, drop).
+async fn cached_drops<C: ConnectionTrait>(
+    db: &C,
+    units: &[Uuid],
+    h: usize,
+) -> Result<Vec<(Uuid, f64)>, DbErr> {
+    let days = HORIZONS[h];
+    let mut out = Vec::new();
+    for chunk in units.chunks(CHUNK) {
+        let sql = format!(
+            "SELECT user_id, score - projected{days} FROM readiness_people
+             WHERE lapse{days} > 0 AND unit_id IN ({}) ORDER BY score - projected{days} DESC LIMIT {EXPIRING_ROWS}",
+            placeholders(1, chunk.len())
+        );
+        let stmt = Statement::from_sql_and_values(
+            db.get_database_backend(),
+            sql,
+            chunk.iter().map(|u| Value::from(*u)).collect::<Vec<_>>(),
+        );
+        for row in db.query_all_raw(stmt).await? {
+            out.push((row.try_get_by_index(0)?, row.try_get_by_index(1)?));
+        }
+    }
+    Ok(out)
+}
+
+/// The largest drops first, at most [`EXPIRING_ROWS`].
+fn top_drops(mut drops: Vec<(Uuid, f64)>) -> Vec<Uuid> {
+    drops.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    drops
+        .into_iter()
+        .take(EXPIRING_ROWS)
+        .map(|(u, _)| u)
+        .collect()
+}
+
+/// What lapses within 30/60/90 days: the totals from the root's aggregate, the people with the
+/// largest projected drop from the cache (today) or from `lines` (another day).
 async fn expiring(
     db: &DatabaseConnection,
     org: &Org,
     root: Uuid,
     on: NaiveDate,
-    root_agg: Option<&UnitAggregate>,
+    agg: &UnitAggregate,
+    lines: Option<&[PersonLine]>,
     params: &ModelParams,
 ) -> Result<Vec<ExpiringSoon>, ServiceError> {
-    let people = subtree_people(db, &org.tree.subtree(root)).await?;
-    let candidates = evidence::expiring_people(db, &people, on).await?;
-    let loaded = evidence::load(db, &candidates).await?;
-    let agg = root_agg.copied().unwrap_or_default();
-    let mut out = Vec::new();
-    for days in HORIZONS {
-        let at = horizon(on, days);
-        let mut rows = Vec::new();
-        let mut drop = 0.0;
-        let mut modules = 0u64;
-        for (id, (person, facts)) in &loaded.people {
-            let p = projected_effect(facts, on, at, params);
-            if p.lapsing.is_empty() {
-                continue;
-            }
-            drop += p.current_score - p.projected_score;
-            modules += p.lapsing.len() as u64;
-            rows.push(ExpiringRow {
-                person_id: *id,
-                name: person.name.clone(),
-                modules: p
-                    .lapsing
+    let units = org.tree.subtree(root);
+    let mut chosen: Vec<Vec<Uuid>> = Vec::new();
+    for h in 0..HORIZONS.len() {
+        let drops = match lines {
+            Some(lines) => {
+                let within: std::collections::HashSet<Uuid> = units.iter().copied().collect();
+                lines
                     .iter()
-                    .map(|l| loaded.lapse(l.module_id, l.expires_on))
-                    .collect(),
-                score: p.current_score,
-                projected_score: p.projected_score,
-            });
-        }
-        rows.sort_by(|a, b| {
-            (b.score - b.projected_score)
-                .total_cmp(&(a.score - a.projected_score))
-                .then(a.name.cmp(&b.name))
-        });
-        let people_n = rows.len() as u64;
-        rows.truncate(EXPIRING_ROWS);
+                    .filter(|l| {
+                        l.outlook.lapsing[h] > 0 && l.unit_id.is_some_and(|u| within.contains(&u))
+                    })
+                    .map(|l| (l.user_id, l.figures.score - l.outlook.projected[h]))
+                    .collect()
+            }
+            None => cached_drops(db, &units, h).await?,
+        };
+        chosen.push(top_drops(drops));
+    }
+    let mut everyone: Vec<Uuid> = chosen.iter().flatten().copied().collect();
+    everyone.sort();
+    everyone.dedup();
+    let loaded = evidence::load(db, &everyone).await?;
+    let mut out = Vec::new();
+    for (h, days) in HORIZONS.iter().enumerate() {
+        let at = horizon(on, *days);
+        let rows = chosen[h]
+            .iter()
+            .filter_map(|id| {
+                loaded
+                    .people
+                    .get(id)
+                    .map(|(person, facts)| (id, person, facts))
+            })
+            .map(|(id, person, facts)| {
+                let p = projected_effect(facts, on, at, params);
+                ExpiringRow {
+                    person_id: *id,
+                    name: person.name.clone(),
+                    modules: p
+                        .lapsing
+                        .iter()
+                        .map(|l| loaded.lapse(l.module_id, l.expires_on))
+                        .collect(),
+                    score: p.current_score,
+                    projected_score: p.projected_score,
+                }
+            })
+            .collect();
         out.push(ExpiringSoon {
-            days,
-            people: people_n,
-            modules,
-            projected_score: (agg.people > 0).then(|| (agg.score_sum - drop) / agg.people as f64),
+            days: *days,
+            people: agg.lapse_people[h],
+            modules: agg.lapse_modules[h],
+            projected_score: agg.projected(h),
             rows,
         });
     }
