@@ -3,6 +3,7 @@
 
 mod org;
 mod people;
+mod readiness;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
@@ -56,6 +57,8 @@ pub async fn demo_with_password(
     let txn = begin_write(db).await?;
     let mut report = org::seed(&txn, now).await?;
     report.people = people::seed(&txn, &hash, now).await?;
+    // last: builds on the curriculum seed
+    readiness::seed(&txn, &hash, now).await?;
     audit::record(
         &txn,
         &Who::system(),
