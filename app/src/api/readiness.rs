@@ -279,7 +279,7 @@ pub async fn readiness_unit(
         let id = unit_id(&unit)?;
         let unit = views::unit(&state.db, &user.actor, id, on, today).await?;
         let people =
-            views::people(&state.db, &user.actor, id, on, today, page.unwrap_or(1), 25).await?;
+            views::people(&state.db, &user.actor, id, on, today, page.unwrap_or(1), 50).await?;
         let from = on.checked_sub_days(chrono::Days::new(180)).unwrap_or(on);
         let history = views::history(&state.db, &user.actor, id, from, on).await?;
         Ok(UnitDetail {
