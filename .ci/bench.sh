@@ -30,3 +30,6 @@ cargo bench -p server --bench login
 
 say "curriculum unit progress (5,000 trainees × 50 modules)"
 cargo bench -p server --bench curriculum
+
+say "readiness at scale (100,000 people × 50 modules, ~2,000 units; SQLite and PostgreSQL)"
+cargo bench -p server --bench readiness

@@ -8,6 +8,7 @@ mod m20261128_000002_identity;
 mod m20261128_000003_exercises;
 mod m20261128_000004_curriculum;
 mod m20261128_000005_mentoring;
+mod m20261128_000006_readiness;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_exercises::Migration),
             Box::new(m20261128_000004_curriculum::Migration),
             Box::new(m20261128_000005_mentoring::Migration),
+            Box::new(m20261128_000006_readiness::Migration),
         ]
     }
 }

@@ -1,4 +1,5 @@
-//! The command line: `serve` (default), `migrate`, `seed-demo`.
+//! The command line: `serve` (default), `migrate`, `seed-demo`, `create-admin`, `readiness
+//! snapshot`, `audit verify`.
 
 use std::io::Write as _;
 
@@ -7,7 +8,7 @@ use app::{
     error::AppError,
     server::{
         ServiceError, db, seed,
-        services::{audit, users},
+        services::{audit, readiness, users},
     },
 };
 use clap::{Parser, Subcommand};
@@ -46,6 +47,11 @@ pub enum Command {
         #[arg(long)]
         username: String,
     },
+    /// Readiness figures.
+    Readiness {
+        #[command(subcommand)]
+        action: ReadinessAction,
+    },
     /// The audit trail.
     Audit {
         #[command(subcommand)]
@@ -57,6 +63,17 @@ pub enum Command {
 pub enum AuditAction {
     /// Recompute the hash chain; exits non-zero and names the first broken row if tampered.
     Verify,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReadinessAction {
+    /// Store every unit's figures for a day (default today) as that day's snapshot, for cron;
+    /// the server also does this daily on its own.
+    Snapshot {
+        /// The day, YYYY-MM-DD (a past day is recomputed from the records).
+        #[arg(long)]
+        on: Option<chrono::NaiveDate>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,6 +149,18 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                     describe(e)
                 )),
             }
+        }
+        Command::Readiness {
+            action: ReadinessAction::Snapshot { on },
+        } => {
+            let db = connect_only(&config).await?;
+            let today = chrono::Utc::now().date_naive();
+            let on = on.unwrap_or(today);
+            let units = readiness::cache::snapshot(&db, on, today)
+                .await
+                .map_err(|e| anyhow::anyhow!("readiness snapshot failed: {}", describe(e)))?;
+            out(format!("readiness snapshot for {on}: {units} units"));
+            Ok(())
         }
         Command::Audit {
             action: AuditAction::Verify,
@@ -219,10 +248,32 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             );
         }
     }
+    tokio::spawn(readiness_daily(app.state.db.clone()));
     out("");
     out(format!("  Muster is running at http://{}/", app.addr));
     out("  Stop it with Ctrl-C.");
     out("");
     tracing::info!(addr = %app.addr, "listening");
     app.run_until_stopped().await
+}
+
+/// Keeps readiness current and takes the daily snapshot: at start, then shortly after every
+/// midnight UTC (checked at least hourly, so a suspended machine catches up).
+async fn readiness_daily(db: sea_orm::DatabaseConnection) {
+    loop {
+        let now = chrono::Utc::now();
+        if let Err(e) = readiness::cache::daily(&db, now.date_naive()).await {
+            tracing::error!(error = %AppError::from(e), "daily readiness snapshot failed");
+        }
+        let next_midnight = now
+            .date_naive()
+            .succ_opt()
+            .and_then(|d| d.and_hms_opt(0, 0, 5))
+            .map(|t| t.and_utc());
+        let wait = next_midnight
+            .and_then(|t| (t - now).to_std().ok())
+            .unwrap_or_default()
+            .min(std::time::Duration::from_secs(3600));
+        tokio::time::sleep(wait.max(std::time::Duration::from_secs(1))).await;
+    }
 }

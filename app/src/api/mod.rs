@@ -7,3 +7,4 @@ pub mod curriculum;
 pub mod exercises;
 pub mod mentoring;
 pub mod org;
+pub mod readiness;

@@ -8,10 +8,14 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 mod params;
+mod rollup;
 
 pub use params::{
     Level, ModelParams, ParamsError, RankGrade, RankParseError, add_months, format_score, level,
     round_one_decimal,
+};
+pub use rollup::{
+    HORIZONS, Outlook, PersonFigures, UnitAggregate, outlook, person_figures, subtree_aggregates,
 };
 
 /// An exercise objective rating: T(rained) = 100, P(racticed) = 50, U(ntrained) = 0 points.
@@ -216,7 +220,12 @@ fn mentor_status(facts: &PersonFacts, on: NaiveDate) -> MentorStatus {
 
 /// Weighted mean of the defined components, weights renormalised over them; if their weights sum
 /// to zero (only possible with non-default parameters) the plain mean of the defined ones.
-fn combine(training: Option<f64>, exercise: f64, mentorship: Option<f64>, p: &ModelParams) -> f64 {
+pub fn combine(
+    training: Option<f64>,
+    exercise: f64,
+    mentorship: Option<f64>,
+    p: &ModelParams,
+) -> f64 {
     let parts: Vec<(f64, f64)> = [
         training.map(|t| (t, p.weight_training)),
         Some((exercise, p.weight_exercise)),

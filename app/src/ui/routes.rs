@@ -35,6 +35,10 @@ use super::{
         login::LoginPage,
         mentoring::{mine::MentoringPage, run::MentoringRunPage, runs::MentoringRunsPage},
         not_found::NotFoundPage,
+        readiness::{
+            dashboard::ReadinessPage, person::ReadinessPersonPage, settings::ReadinessSettingsPage,
+            unit::ReadinessUnitPage,
+        },
     },
 };
 use crate::{api::auth::current_user, i18n::I18n};
@@ -76,6 +80,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/exercises/blackouts") view=BlackoutsPage ssr=SsrMode::Async/>
                     <Route path=path!("/exercises/:id") view=ExerciseDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/exercises/:id/edit") view=ExerciseEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/readiness") view=ReadinessSettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/readiness") view=ReadinessPage ssr=SsrMode::Async/>
+                    <Route path=path!("/readiness/units/:id") view=ReadinessUnitPage ssr=SsrMode::Async/>
+                    <Route path=path!("/readiness/people/:id") view=ReadinessPersonPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

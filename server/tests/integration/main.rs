@@ -14,3 +14,4 @@ mod exercise_pages;
 mod exercises;
 mod foundation;
 mod mentoring;
+mod readiness;

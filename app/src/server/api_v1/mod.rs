@@ -8,6 +8,7 @@ mod error;
 mod mentoring;
 mod exercises;
 mod openapi;
+mod readiness;
 
 use axum::{
     Router,
@@ -77,6 +78,25 @@ pub fn router() -> Router<AppState> {
         .merge(curriculum_routes())
         .merge(mentoring::routes())
         .merge(exercises_router())
+        .route("/api/v1/readiness/units/{id}", get(readiness::get_unit))
+        .route(
+            "/api/v1/readiness/units/{id}/people",
+            get(readiness::get_people),
+        )
+        .route(
+            "/api/v1/readiness/units/{id}/history",
+            get(readiness::get_history),
+        )
+        .route(
+            "/api/v1/readiness/units/{id}/assessments",
+            post(readiness::post_assessment),
+        )
+        .route("/api/v1/readiness/people/{id}", get(readiness::get_person))
+        .route(
+            "/api/v1/readiness/settings",
+            get(readiness::get_settings).put(readiness::put_settings),
+        )
+        .merge(mentoring::routes())
         .fallback(error::not_found)
 }
 

@@ -6,7 +6,7 @@ use utoipa::{
     openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use super::{admin, auth, curriculum, exercises, mentoring};
+use super::{admin, auth, curriculum, exercises, mentoring, readiness};
 
 struct Security;
 
@@ -35,6 +35,9 @@ impl Modify for Security {
         curriculum::list_curricula, curriculum::create_curriculum, curriculum::get_curriculum, curriculum::create_module, curriculum::coverage, curriculum::get_module, curriculum::update_module, curriculum::get_translations, curriculum::put_translations, curriculum::create_attempt, curriculum::create_enrolment, curriculum::import_completions, curriculum::transcript, curriculum::unit_progress,
         mentoring::put_mentor, mentoring::put_mentee, mentoring::start_run, mentoring::get_run, mentoring::candidates, mentoring::accept, mentoring::list_pairings, mentoring::add_checkin, mentoring::end_pairing,
         exercises::list, exercises::create, exercises::get, exercises::update, exercises::conflicts_of, exercises::conflicts_in_range, exercises::rate, exercises::list_blackouts, exercises::create_blackout, exercises::windows, exercises::create_feed, exercises::revoke_feed, exercises::feed,
+        readiness::get_unit, readiness::get_people, readiness::get_person, readiness::get_history,
+        readiness::post_assessment, readiness::get_settings, readiness::put_settings,
+        mentoring::put_mentor, mentoring::put_mentee, mentoring::start_run, mentoring::get_run, mentoring::candidates, mentoring::accept, mentoring::list_pairings, mentoring::add_checkin, mentoring::end_pairing,
     ),
     modifiers(&Security),
     security(("bearer" = []), ("session" = []))

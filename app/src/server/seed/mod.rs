@@ -6,6 +6,7 @@ mod mentoring;
 mod exercises;
 mod org;
 mod people;
+mod readiness;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
@@ -62,6 +63,8 @@ pub async fn demo_with_password(
     curriculum::seed(&txn, now).await?;
     report.people += mentoring::seed(&txn, &hash, now).await?;
     exercises::seed(&txn, now).await?;
+    // last: builds on the curriculum seed
+    readiness::seed(&txn, &hash, now).await?;
     audit::record(
         &txn,
         &Who::system(),
@@ -78,6 +81,8 @@ pub async fn demo_with_password(
     )
     .await?;
     txn.commit().await?;
+    // readiness trends need a history: recomputed from the records as they stood each week
+    super::services::readiness::cache::seed_history(db, now.date_naive(), 12).await?;
     report.seeded = true;
     report.generated_password = generated;
     Ok(report)

@@ -700,6 +700,7 @@ pub async fn create(
         Entry::new("user.created", "user", id).after(&row),
     )
     .await?;
+    super::readiness::people_changed(&txn, &[id]).await?;
     txn.commit().await?;
     Ok(row)
 }
@@ -813,6 +814,8 @@ pub async fn update(
         Entry::new(action, "user", id).before(&before).after(&after),
     )
     .await?;
+    // unit, rank or being disabled all change readiness
+    super::readiness::people_changed(&txn, &[id]).await?;
     txn.commit().await?;
     Ok(after)
 }

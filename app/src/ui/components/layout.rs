@@ -33,7 +33,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><A href="/training" attr:data-testid="nav-training">{i18n.t("curriculum-nav")}</A></li>
                         <li><A href="/mentoring" attr:data-testid="nav-mentoring">{i18n.t("nav-mentoring")}</A></li>
                         <li><A href="/exercises" attr:data-testid="nav-exercises">{i18n.t("nav-exercises")}</A></li>
-                        <AdminLink/>
+                        <RoleLink href="/readiness" label="nav-readiness" testid="nav-readiness" roles=&[Role::Commander, Role::TrainingOfficer]/>
+                        <RoleLink href="/admin" label="nav-admin" testid="nav-admin" roles=&[Role::Admin]/>
                     </ul>
                 </nav>
                 <LangSwitcher/>
@@ -51,9 +52,15 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// The administration link, for administrators only (the pages themselves check access).
+/// A navigation link shown to holders of any of `roles` (the pages themselves check access).
 #[component]
-fn AdminLink() -> impl IntoView {
+pub fn RoleLink(
+    href: &'static str,
+    /// Fluent key of the label.
+    label: &'static str,
+    testid: &'static str,
+    roles: &'static [Role],
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     view! {
@@ -63,8 +70,8 @@ fn AdminLink() -> impl IntoView {
                     Some(s) => s.0.await.ok().flatten(),
                     None => None,
                 };
-                me.filter(|m| has_role(m, Role::Admin)).map(|_| {
-                    view! { <li><A href="/admin" attr:data-testid="nav-admin">{i18n.t("nav-admin")}</A></li> }
+                me.filter(|m| roles.iter().any(|r| has_role(m, *r))).map(|_| {
+                    view! { <li><A href=href attr:data-testid=testid>{i18n.t(label)}</A></li> }
                 })
             })}
         </Suspense>

@@ -8,3 +8,4 @@ pub mod home;
 pub mod login;
 pub mod mentoring;
 pub mod not_found;
+pub mod readiness;

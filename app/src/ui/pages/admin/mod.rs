@@ -19,6 +19,7 @@ pub fn AdminTabs() -> impl IntoView {
             <A href="/admin" exact=true attr:data-testid="tab-org">{i18n.t("admin-org")}</A>
             <A href="/admin/users" attr:data-testid="tab-users">{i18n.t("admin-users")}</A>
             <A href="/admin/audit" attr:data-testid="tab-audit">{i18n.t("admin-audit")}</A>
+            <A href="/admin/readiness" attr:data-testid="tab-readiness">{i18n.t("readiness-settings-tab")}</A>
         </nav>
     }
 }
