@@ -22,6 +22,7 @@ use super::{
             dashboard::{RecordPage, TrainingPage},
             module::{CurriculumPage, ModulePage},
             progress::ProgressPage,
+        },
         exercises::{
             blackouts::BlackoutsPage,
             detail::ExerciseDetailPage,

@@ -5,8 +5,8 @@ mod admin;
 mod auth;
 mod curriculum;
 mod error;
-mod mentoring;
 mod exercises;
+mod mentoring;
 mod openapi;
 mod readiness;
 
@@ -96,7 +96,6 @@ pub fn router() -> Router<AppState> {
             "/api/v1/readiness/settings",
             get(readiness::get_settings).put(readiness::put_settings),
         )
-        .merge(mentoring::routes())
         .fallback(error::not_found)
 }
 

@@ -37,7 +37,6 @@ impl Modify for Security {
         exercises::list, exercises::create, exercises::get, exercises::update, exercises::conflicts_of, exercises::conflicts_in_range, exercises::rate, exercises::list_blackouts, exercises::create_blackout, exercises::windows, exercises::create_feed, exercises::revoke_feed, exercises::feed,
         readiness::get_unit, readiness::get_people, readiness::get_person, readiness::get_history,
         readiness::post_assessment, readiness::get_settings, readiness::put_settings,
-        mentoring::put_mentor, mentoring::put_mentee, mentoring::start_run, mentoring::get_run, mentoring::candidates, mentoring::accept, mentoring::list_pairings, mentoring::add_checkin, mentoring::end_pairing,
     ),
     modifiers(&Security),
     security(("bearer" = []), ("session" = []))

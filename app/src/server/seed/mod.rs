@@ -2,8 +2,8 @@
 //! database that already has nations changes nothing.
 
 mod curriculum;
-mod mentoring;
 mod exercises;
+mod mentoring;
 mod org;
 mod people;
 mod readiness;
