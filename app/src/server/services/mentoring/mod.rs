@@ -41,16 +41,43 @@ pub struct PersonModules {
     pub gaps: Vec<String>,
 }
 
-/// Curriculum evidence for `people` on `on`. Empty until the curriculum feature exists; the
-/// matching scores it as soon as it is filled in.
+/// Curriculum evidence for `people` on `on`, by module code: the modules each holds a valid
+/// completion of, and the required modules (direct or unit enrolments) they lack or let expire.
+/// The same facts the readiness model reads.
 pub async fn module_evidence<C: ConnectionTrait>(
     db: &C,
     people: &[Uuid],
     on: NaiveDate,
 ) -> Result<HashMap<Uuid, PersonModules>, ServiceError> {
-    // TODO(#6): wired to services::curriculum::module_gaps after the curriculum merge
-    let _ = (db, people, on);
-    Ok(HashMap::new())
+    let loaded = super::readiness::evidence::load(db, people).await?;
+    let code = |m: &Uuid| loaded.module_codes.get(m).cloned().unwrap_or_default();
+    Ok(loaded
+        .people
+        .iter()
+        .map(|(id, (_, facts))| {
+            let valid: std::collections::BTreeSet<Uuid> = facts
+                .completions
+                .iter()
+                .filter(|c| c.completed_on <= on && c.expires_on.is_none_or(|x| on < x))
+                .map(|c| c.module_id)
+                .collect();
+            let mut gaps: Vec<String> = facts
+                .required_modules
+                .iter()
+                .filter(|m| !valid.contains(m))
+                .map(code)
+                .collect();
+            gaps.sort();
+            gaps.dedup();
+            (
+                *id,
+                PersonModules {
+                    current: valid.iter().map(code).collect(),
+                    gaps,
+                },
+            )
+        })
+        .collect())
 }
 
 /// Names of people for views, keyed by id (unknown ids are absent).
