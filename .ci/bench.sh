@@ -27,3 +27,9 @@ cargo bench -p server --bench http
 
 say "sign-in cost"
 cargo bench -p server --bench login
+
+say "exercise calendar: conflict check, full scan and window search (domain)"
+cargo bench -p app --features ssr --bench conflicts
+
+say "exercise calendar: month page with 2,000 exercises"
+cargo bench -p server --bench month
