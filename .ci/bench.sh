@@ -33,3 +33,8 @@ cargo bench -p server --bench curriculum
 
 say "readiness at scale (100,000 people × 50 modules, ~2,000 units; SQLite and PostgreSQL)"
 cargo bench -p server --bench readiness
+say "exercise calendar: conflict check, full scan and window search (domain)"
+cargo bench -p app --features ssr --bench conflicts
+
+say "exercise calendar: month page with 2,000 exercises"
+cargo bench -p server --bench month

@@ -31,6 +31,7 @@ use super::{
             mine::MyExercisesPage,
             month::ExercisesMonthPage,
             schedule::SchedulePage,
+            timeline::TimelinePage,
         },
         home::HomePage,
         login::LoginPage,
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/exercises") view=ExercisesPage ssr=SsrMode::Async/>
                     <Route path=path!("/exercises/month") view=ExercisesMonthPage ssr=SsrMode::Async/>
                     <Route path=path!("/exercises/mine") view=MyExercisesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/exercises/timeline") view=TimelinePage ssr=SsrMode::Async/>
                     <Route path=path!("/exercises/new") view=ExerciseNewPage ssr=SsrMode::Async/>
                     <Route path=path!("/exercises/schedule") view=SchedulePage ssr=SsrMode::Async/>
                     <Route path=path!("/exercises/blackouts") view=BlackoutsPage ssr=SsrMode::Async/>

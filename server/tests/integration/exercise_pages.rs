@@ -19,6 +19,7 @@ async fn calendar_pages_render_for_a_signed_in_officer() {
         ("/exercises".to_owned(), "exercise-table"),
         ("/exercises/month?month=2031-01".to_owned(), "month-grid"),
         ("/exercises/mine".to_owned(), "my-exercises"),
+        ("/exercises/timeline?by=unit".to_owned(), "timeline"),
         ("/exercises/new".to_owned(), "exercise-form"),
         ("/exercises/schedule".to_owned(), "schedule-form"),
         ("/exercises/blackouts".to_owned(), "blackout-table"),

@@ -120,17 +120,25 @@ pub async fn save_exercise(
     .await
 }
 
-/// The conflicts the form's exercise would have, without saving (the live list).
+/// The conflicts the form's exercise would have, without saving (the live list); `None` while
+/// the form is still incomplete or invalid (the submit reports why).
 #[server(prefix = "/api", endpoint = "exercises/check")]
 pub async fn check_exercise(
     id: Option<String>,
     form: ExerciseForm,
-) -> Result<Vec<ConflictView>, AppError> {
+) -> Result<Option<Vec<ConflictView>>, AppError> {
     crate::server::ctx::with_user(|state, user, _| async move {
         use crate::server::services::exercises as svc;
-        let id = hidden_id(id)?;
-        let input = svc::resolve_form(&state.db, form.parse()?).await?;
-        svc::check(&state.db, &user.actor, id, input).await
+        let checked = async {
+            let id = hidden_id(id)?;
+            let input = svc::resolve_form(&state.db, form.parse()?).await?;
+            svc::check(&state.db, &user.actor, id, input).await
+        };
+        match checked.await {
+            Ok(list) => Ok(Some(list)),
+            Err(crate::server::ServiceError::App(AppError::Validation(_))) => Ok(None),
+            Err(e) => Err(e),
+        }
     })
     .await
 }

@@ -271,8 +271,8 @@ fn PlanningForm(choices: PlanningChoices, existing: Option<ExerciseView>) -> imp
             <section class="live-conflicts" aria-live="polite" data-testid="live-conflicts">
                 <h2>{i18n.t("exercises-conflicts-live")}</h2>
                 {move || match check.value().get() {
-                    Some(Ok(list)) => view! { <ConflictList conflicts=list/> }.into_any(),
-                    Some(Err(_)) => view! { <p class="field-hint" data-testid="conflicts-incomplete">{i18n.t("exercises-conflicts-incomplete")}</p> }.into_any(),
+                    Some(Ok(Some(list))) => view! { <ConflictList conflicts=list/> }.into_any(),
+                    Some(Ok(None) | Err(_)) => view! { <p class="field-hint" data-testid="conflicts-incomplete">{i18n.t("exercises-conflicts-incomplete")}</p> }.into_any(),
                     None => view! { <p class="field-hint">{i18n.t("exercises-conflicts-pending")}</p> }.into_any(),
                 }}
             </section>

@@ -9,6 +9,7 @@ pub mod list;
 pub mod mine;
 pub mod month;
 pub mod schedule;
+pub mod timeline;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -28,6 +29,7 @@ pub fn ExerciseTabs() -> impl IntoView {
         <nav class="tabs" aria-label=i18n.t("exercises-title")>
             <A href="/exercises" exact=true attr:data-testid="tab-exercises">{i18n.t("exercises-list")}</A>
             <A href="/exercises/month" attr:data-testid="tab-month">{i18n.t("exercises-month")}</A>
+            <A href="/exercises/timeline" attr:data-testid="tab-timeline">{i18n.t("exercises-timeline")}</A>
             <A href="/exercises/mine" attr:data-testid="tab-mine">{i18n.t("exercises-mine")}</A>
             <A href="/exercises/new" attr:data-testid="tab-new">{i18n.t("exercises-new")}</A>
             <A href="/exercises/schedule" attr:data-testid="tab-schedule">{i18n.t("exercises-schedule")}</A>

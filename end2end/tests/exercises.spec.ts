@@ -1,0 +1,81 @@
+// The exercise calendar in the browser: an officer plans an exercise that double-books a unit,
+// reads the conflict in their own language before saving, approves it with an override reason;
+// a trainee taking part finds it under "my exercises"; and the form works without JavaScript.
+import { test, expect, hydrated, signIn, DEMO_PASSWORD } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+/** `YYYY-MM-DD` of today plus `days` (the demo calendar is planned relative to today). */
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+async function fillExercise(page: Page, code: string, unit: string, startDay: number, endDay: number) {
+  await page.getByTestId("field-code").fill(code);
+  await page.getByTestId("field-name").fill(`Exercise ${code}`);
+  await page.getByTestId("field-kind").selectOption("FTX");
+  await page.getByTestId("field-host_base_id").selectOption({ label: "POL — Drawsko Pomorskie Training Area (Europe/Warsaw)" });
+  await page.getByTestId("field-start_at").fill(`${inDays(startDay)}T08:00`);
+  await page.getByTestId("field-end_at").fill(`${inDays(endDay)}T17:00`);
+  await page.getByTestId("field-units").first().selectOption({ label: unit });
+  await page.getByTestId("field-units[0].headcount").fill("50");
+  await page.getByTestId("field-participants").fill("trainee.pol");
+  await page.getByTestId("field-objectives").fill("Load a battalion by rail overnight");
+}
+
+test.describe("planning with conflicts", () => {
+  test.use({ expectedStatuses: [409] });
+  test("an officer sees a double booking explained, approves it with a reason, and the trainee sees it", async ({ page }) => {
+    await signIn(page, "officer.pol", DEMO_PASSWORD, "/exercises/new");
+    await expect(page.locator("html")).toHaveAttribute("lang", "pl");
+    await page.goto("/exercises/new");
+    await hydrated(page);
+    await fillExercise(page, "E2E-DOUBLE", "POL — Rail Loading Company", 23, 25);
+
+    // before saving: the live list explains the double booking in Polish
+    const conflict = page.getByTestId("live-conflicts").getByTestId("conflict").first();
+    await expect(conflict).toHaveAttribute("data-kind", "unit_double_booked");
+    await expect(conflict).toContainText("Rail Loading Company");
+    await expect(conflict).toContainText("AMBER-RAIL-1");
+    await expect(conflict).toContainText("jest też przydzielona do");
+
+    // approving without a reason is refused, with the reason why in the form
+    await page.getByTestId("field-status").selectOption("approved");
+    await page.getByTestId("exercise-save").click();
+    await expect(page.getByTestId("form-error")).toHaveAttribute("data-code", "conflict");
+
+    await page.getByTestId("field-override_reason").fill("Rail company splits into two platoons");
+    await page.getByTestId("exercise-save").click();
+    await expect(page.getByTestId("saved")).toBeVisible();
+    await page.getByTestId("saved-link").click();
+    await expect(page.getByTestId("exercise-title")).toContainText("E2E-DOUBLE");
+    await expect(page.getByTestId("status")).toHaveAttribute("data-status", "approved");
+    await expect(page.getByTestId("override-reason")).toHaveText("Rail company splits into two platoons");
+    await expect(page.getByTestId("conflict").first()).toHaveAttribute("data-kind", "unit_double_booked");
+
+    // the trainee taking part finds it among their exercises
+    await hydrated(page);
+    await page.getByTestId("sign-out").click();
+    await expect(page.getByTestId("sign-in-link")).toBeVisible();
+    await signIn(page, "trainee.pol", DEMO_PASSWORD, "/exercises/mine");
+    await page.goto("/exercises/mine");
+    await expect(page.getByTestId("my-exercises").locator('[data-code="E2E-DOUBLE"]')).toBeVisible();
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, axe: false });
+  test("the planning form saves through a plain post", async ({ page }) => {
+    await page.goto("/login?next=/exercises/new");
+    await page.getByTestId("field-username").fill("officer.deu");
+    await page.getByTestId("field-password").fill(DEMO_PASSWORD);
+    await page.getByTestId("login-submit").click();
+    await expect(page.getByTestId("user-name")).toBeVisible();
+    await page.goto("/exercises/new");
+    await fillExercise(page, "E2E-NOJS", "DEU — Supply Company 161", 200, 203);
+    await page.getByTestId("exercise-save").click();
+    await expect(page).toHaveURL(/\/exercises\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("exercise-title")).toContainText("E2E-NOJS");
+    await expect(page.getByTestId("exercise-participants")).not.toBeEmpty();
+  });
+});
