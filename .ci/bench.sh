@@ -27,3 +27,6 @@ cargo bench -p server --bench http
 
 say "sign-in cost"
 cargo bench -p server --bench login
+
+say "mentor matching: 2,000 mentees × 500 mentors to the optimum, peak memory, dense Hungarian baseline"
+cargo bench -p app --features ssr --bench matching
