@@ -38,3 +38,5 @@ cargo bench -p app --features ssr --bench conflicts
 
 say "exercise calendar: month page with 2,000 exercises"
 cargo bench -p server --bench month
+say "mentor matching: 2,000 mentees × 500 mentors to the optimum, peak memory, dense Hungarian baseline"
+cargo bench -p app --features ssr --bench matching

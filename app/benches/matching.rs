@@ -1,6 +1,6 @@
 //! Benchmark: 2,000 mentees × 500 mentors solved to the optimum, against a dense Hungarian
 //! baseline (`pathfinding::kuhn_munkres`) on the capacity-expanded matrix.
-//! Run: `cargo run --release --example bench [-- --no-full-hungarian]` (the full-size
+//! Run: `cargo bench -p app --features ssr --bench matching [-- --no-full-hungarian]` (the full-size
 //! Hungarian run takes ~10 s).
 
 #![expect(

@@ -411,6 +411,29 @@ mod tests {
         .await
         .unwrap();
         assert_eq!(report.accepted.len(), run.proposals.len());
+
+        let alliance = find_current(&db.conn, demo_id("user", "officer.alliance"))
+            .await
+            .unwrap()
+            .unwrap()
+            .actor;
+        let everyone = NewRun {
+            pool: PoolSpec::Everyone,
+            weights: Weights::default(),
+            min_years_gap: None,
+            pins: vec![],
+            forbids: vec![],
+        };
+        let id = runs::create(&db.conn, &alliance, everyone, now)
+            .await
+            .unwrap();
+        runs::execute(db.conn.clone(), id, Utc::now).await;
+        let run = runs::get(&db.conn, &alliance, id).await.unwrap();
+        assert_eq!(run.status, "done", "{:?}", run.error);
+        assert!(
+            run.unmatched.iter().any(|u| u.reason == "capacity_taken"),
+            "an alliance-wide run leaves mentees whose eligible mentors are full"
+        );
         db.close().await;
     }
 }

@@ -190,25 +190,33 @@ pub fn Proposals(
             })
             .collect_view()
     };
-    view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=i18n.t("mentoring-proposals")>
-            <table class="table" data-testid="proposals">
-                <thead><tr>
-                    <SortHeader run_id column="mentee" label=i18n.t("mentoring-mentee") numeric=false/>
-                    <SortHeader run_id column="mentor" label=i18n.t("mentoring-mentor") numeric=false/>
-                    <SortHeader run_id column="score" label=i18n.t("mentoring-score") numeric=true/>
-                    <th scope="col">{i18n.t("mentoring-status")}</th>
-                    <th scope="col">{i18n.t("common-actions")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+    // the table is assembled from type-erased parts: one nested view type is too deep for the
+    // optimised wasm build
+    let head = view! {
+        <thead><tr>
+            <SortHeader run_id column="mentee" label=i18n.t("mentoring-mentee") numeric=false/>
+            <SortHeader run_id column="mentor" label=i18n.t("mentoring-mentor") numeric=false/>
+            <SortHeader run_id column="score" label=i18n.t("mentoring-score") numeric=true/>
+            <th scope="col">{i18n.t("mentoring-status")}</th>
+            <th scope="col">{i18n.t("common-actions")}</th>
+        </tr></thead>
+    }
+    .into_any();
+    let body = view! { <tbody>{rows}</tbody> }.into_any();
+    let more = view! {
         <p class="mentoring-sort-more">
             {i18n.t("mentoring-sort-by")}" "
             {SORTS[3..].iter().map(|c| view! {
                 <a href=format!("/mentoring/runs/{run_id}?sort={c}") data-testid=format!("sort-{c}")>{i18n.t(&format!("mentoring-weight-{}", c.replace('_', "-")))}</a>" "
             }).collect_view()}
         </p>
+    }
+    .into_any();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=i18n.t("mentoring-proposals")>
+            <table class="table" data-testid="proposals">{head}{body}</table>
+        </div>
+        {more}
     }
     .into_any()
 }
