@@ -492,7 +492,8 @@ impl EnrolmentForm {
 /// The import form as posted: one completion.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportForm {
-    pub user_id: String,
+    /// The person (named apart from the enrolment form's `user_id` on the same page).
+    pub person_id: String,
     pub module_id: String,
     pub completed_on: String,
     pub score: String,
@@ -504,9 +505,13 @@ impl ImportForm {
     pub fn into_batch(self) -> Result<ImportBatch, AppError> {
         let mut errors = vec![];
         let row = ImportCompletion {
-            user_id: form_uuid(&self.user_id, "user_id", &mut errors),
-            module_id: form_uuid(&self.module_id, "module_id", &mut errors),
-            completed_on: form_date(&self.completed_on, "completed_on", &mut errors),
+            user_id: form_uuid(&self.person_id, "completions.0.user_id", &mut errors),
+            module_id: form_uuid(&self.module_id, "completions.0.module_id", &mut errors),
+            completed_on: form_date(
+                &self.completed_on,
+                "completions.0.completed_on",
+                &mut errors,
+            ),
             score: self.score.trim().parse().unwrap_or(-1),
             locale: self.locale,
         };
