@@ -22,6 +22,7 @@ use super::{
             dashboard::{RecordPage, TrainingPage},
             module::{CurriculumPage, ModulePage},
             progress::ProgressPage,
+            translate::TranslatePage,
         },
         home::HomePage,
         login::LoginPage,
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/training/progress") view=ProgressPage ssr=SsrMode::Async/>
                     <Route path=path!("/training/curricula/:id") view=CurriculumPage ssr=SsrMode::Async/>
                     <Route path=path!("/training/modules/:id") view=ModulePage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/translate/:id") view=TranslatePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -580,3 +580,36 @@ async fn the_training_pages_render_progress_fallback_and_unit_progress() {
     assert!(html.contains(r#"data-testid="coverage-chart""#));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_translation_editor_shows_source_target_and_status_side_by_side() {
+    let app = spawn_app().await;
+    let officer = app.login_as("officer.pol").await;
+    let module = demo_id("module", "host-nation-support");
+    let res = officer
+        .get(app.url(&format!("/training/translate/{module}?locale=pl")))
+        .header(header::ACCEPT, "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains(r#"data-field="body""#), "{html}");
+    assert!(html.contains(r#"name="form[status][body]""#));
+    assert!(
+        html.contains(r#"<option value="outdated" selected"#),
+        "{html}"
+    );
+    // A trainee is not an author.
+    let trainee = app.login_as("trainee.pol").await;
+    let (s, _) = app
+        .call(
+            &trainee,
+            Method::GET,
+            &format!("/api/v1/modules/{module}/translations/pl"),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    app.stop().await;
+}

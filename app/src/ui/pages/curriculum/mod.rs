@@ -1,10 +1,11 @@
 //! Training pages: the trainee's dashboard and printable record, a curriculum and its modules,
 //! reading a module and taking its quiz, and the officer's unit progress with enrolment,
-//! imported completions and translation coverage.
+//! imported completions and translation coverage, and the side-by-side translation editor.
 
 pub mod dashboard;
 pub mod module;
 pub mod progress;
+pub mod translate;
 
 use leptos::prelude::*;
 
