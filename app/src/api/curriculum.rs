@@ -492,7 +492,8 @@ impl EnrolmentForm {
 /// The import form as posted: one completion.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportForm {
-    pub user_id: String,
+    /// The person (named apart from the enrolment form's `user_id` on the same page).
+    pub person_id: String,
     pub module_id: String,
     pub completed_on: String,
     pub score: String,
@@ -504,9 +505,13 @@ impl ImportForm {
     pub fn into_batch(self) -> Result<ImportBatch, AppError> {
         let mut errors = vec![];
         let row = ImportCompletion {
-            user_id: form_uuid(&self.user_id, "user_id", &mut errors),
-            module_id: form_uuid(&self.module_id, "module_id", &mut errors),
-            completed_on: form_date(&self.completed_on, "completed_on", &mut errors),
+            user_id: form_uuid(&self.person_id, "completions.0.user_id", &mut errors),
+            module_id: form_uuid(&self.module_id, "completions.0.module_id", &mut errors),
+            completed_on: form_date(
+                &self.completed_on,
+                "completions.0.completed_on",
+                &mut errors,
+            ),
             score: self.score.trim().parse().unwrap_or(-1),
             locale: self.locale,
         };
@@ -702,6 +707,78 @@ pub async fn curriculum_coverage(curriculum: Uuid) -> Result<Vec<LocaleCoverage>
             curriculum,
         )
         .await
+    })
+    .await
+}
+
+/// The translation editor as posted: `text[<field>]` and `status[<field>]` per field; fields
+/// left empty are not saved.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TranslationForm {
+    pub module_id: Uuid,
+    pub locale: String,
+    #[serde(default)]
+    pub text: BTreeMap<String, String>,
+    #[serde(default)]
+    pub status: BTreeMap<String, String>,
+}
+
+impl TranslationForm {
+    /// The update the service takes; an unknown status is a draft.
+    pub fn into_update(self) -> (Uuid, String, TranslationUpdate) {
+        let fields = self
+            .text
+            .into_iter()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(field, text)| {
+                let status = match self.status.get(&field).map(String::as_str) {
+                    Some("current") => TranslationStatus::Current,
+                    Some("outdated") => TranslationStatus::Outdated,
+                    _ => TranslationStatus::Draft,
+                };
+                (field, TranslationInput { text, status })
+            })
+            .collect();
+        (self.module_id, self.locale, TranslationUpdate { fields })
+    }
+}
+
+/// A module's fields in the source and in `locale`, side by side (authors).
+#[server(prefix = "/api", endpoint = "curriculum/translation-sheet")]
+pub async fn load_translation_sheet(
+    module: Uuid,
+    locale: String,
+) -> Result<TranslationSheet, AppError> {
+    crate::server::ctx::with_user(|state, user, _now| async move {
+        crate::server::services::curriculum::translations::sheet(
+            &state.db,
+            &user.actor,
+            module,
+            &locale,
+        )
+        .await
+    })
+    .await
+}
+
+/// Saves the translation editor.
+#[server(prefix = "/api", endpoint = "curriculum/translations")]
+pub async fn save_translations(form: TranslationForm) -> Result<TranslationSheet, AppError> {
+    crate::server::ctx::with_user(|state, user, now| async move {
+        let (module, locale, update) = form.into_update();
+        let sheet = crate::server::services::curriculum::translations::save(
+            &state.db,
+            &user.actor,
+            module,
+            &locale,
+            update,
+            now,
+        )
+        .await?;
+        crate::server::ctx::redirect_plain_form(&format!(
+            "/training/translate/{module}?locale={locale}&saved=1"
+        ));
+        Ok(sheet)
     })
     .await
 }

@@ -22,6 +22,7 @@ use super::{
             dashboard::{RecordPage, TrainingPage},
             module::{CurriculumPage, ModulePage},
             progress::ProgressPage,
+            translate::TranslatePage,
         },
         exercises::{
             blackouts::BlackoutsPage,
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/readiness") view=ReadinessPage ssr=SsrMode::Async/>
                     <Route path=path!("/readiness/units/:id") view=ReadinessUnitPage ssr=SsrMode::Async/>
                     <Route path=path!("/readiness/people/:id") view=ReadinessPersonPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/translate/:id") view=TranslatePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -536,3 +536,80 @@ async fn module_gaps_reports_held_and_missing_specialties() {
     assert!(gaps[&person].current_specialties.contains(&fuel));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_training_pages_render_progress_fallback_and_unit_progress() {
+    let app = spawn_app().await;
+    let trainee = app.login_as("trainee.pol").await;
+    let page = |c: &reqwest::Client, path: String| {
+        let req = c.get(app.url(&path)).header(header::ACCEPT, "text/html");
+        async move {
+            let res = req.send().await.unwrap();
+            (res.status(), res.text().await.unwrap())
+        }
+    };
+    let (s, html) = page(&trainee, "/training".into()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains(r#"data-code="nato-logistics-foundations""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"data-testid="curriculum-progress""#));
+    assert!(
+        html.contains(r#"data-testid="expiring-list""#),
+        "cyber hygiene expires soon"
+    );
+    let missing = demo_id("module", "medical-logistics");
+    let (s, html) = page(&trainee, format!("/training/modules/{missing}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains(r#"data-testid="fallback-notice""#));
+    let polish = demo_id("module", "classes-of-supply");
+    let (_, html) = page(&trainee, format!("/training/modules/{polish}")).await;
+    assert!(!html.contains(r#"data-testid="fallback-notice""#));
+    assert!(html.contains(r#"data-testid="quiz-form""#));
+    let officer = app.login_as("officer.pol").await;
+    let unit = demo_id("unit", "POL:1st Logistics Brigade");
+    let cid = demo_id("curriculum", "nato-logistics-foundations");
+    let (s, html) = page(
+        &officer,
+        format!("/training/progress?unit={unit}&curriculum={cid}"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains(r#"data-username="trainee.pol""#), "{html}");
+    assert!(html.contains(r#"data-testid="coverage-chart""#));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_translation_editor_shows_source_target_and_status_side_by_side() {
+    let app = spawn_app().await;
+    let officer = app.login_as("officer.pol").await;
+    let module = demo_id("module", "host-nation-support");
+    let res = officer
+        .get(app.url(&format!("/training/translate/{module}?locale=pl")))
+        .header(header::ACCEPT, "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains(r#"data-field="body""#), "{html}");
+    assert!(html.contains(r#"name="form[status][body]""#));
+    assert!(
+        html.contains(r#"<option value="outdated" selected"#),
+        "{html}"
+    );
+    // A trainee is not an author.
+    let trainee = app.login_as("trainee.pol").await;
+    let (s, _) = app
+        .call(
+            &trainee,
+            Method::GET,
+            &format!("/api/v1/modules/{module}/translations/pl"),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    app.stop().await;
+}

@@ -1,10 +1,11 @@
 //! Training pages: the trainee's dashboard and printable record, a curriculum and its modules,
 //! reading a module and taking its quiz, and the officer's unit progress with enrolment,
-//! imported completions and translation coverage.
+//! imported completions and translation coverage, and the side-by-side translation editor.
 
 pub mod dashboard;
 pub mod module;
 pub mod progress;
+pub mod translate;
 
 use leptos::prelude::*;
 
@@ -14,21 +15,16 @@ use crate::{api::curriculum::ResolvedText, i18n::Locale, ui::use_i18n};
 #[component]
 pub fn ProgressBar(completed: u32, total: u32, #[prop(into)] label: String) -> impl IntoView {
     let i18n = use_i18n();
-    let pct = (completed * 100).checked_div(total).unwrap_or(0);
     view! {
         <div class="cur-progress">
-            <div
+            <progress
                 class="cur-progress-track"
-                role="progressbar"
                 aria-label=label
-                aria-valuemin="0"
-                aria-valuemax=total
-                aria-valuenow=completed
+                max=total.max(1)
+                value=completed
                 data-testid="curriculum-progress"
                 data-completed=completed
-            >
-                <div class="cur-progress-fill" style=format!("width: {pct}%")></div>
-            </div>
+            ></progress>
             <span class="cur-progress-text">
                 {i18n.t_with("curriculum-progress-of", &[("done", (completed as i64).into()), ("total", (total as i64).into())])}
             </span>

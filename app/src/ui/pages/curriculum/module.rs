@@ -12,10 +12,11 @@ use uuid::Uuid;
 use super::{LangMark, endonym};
 use crate::{
     api::curriculum::{ModuleView, SubmitQuiz, get_curriculum, get_module},
+    domain::policy::Role,
     error::AppError,
     ui::{
         components::form::{FormAlert, last_error},
-        use_i18n,
+        has_role, use_i18n, use_session,
     },
 };
 
@@ -132,6 +133,7 @@ fn ModuleBody(m: ModuleView, submit: ServerAction<SubmitQuiz>) -> impl IntoView 
     view! {
         <p class="muted"><A href=format!("/training/curricula/{}", m.curriculum_id)>{i18n.t("curriculum-back")}</A></p>
         <h1 lang=m.title.locale.clone() data-testid="module-title">{m.title.text.clone()}</h1>
+        <TranslateLink id=m.id/>
         <p class="muted">
             {i18n.t_with("curriculum-minutes", &[("count", (m.estimated_minutes as i64).into())])}
             " · "{i18n.t_with("curriculum-pass-mark", &[("pct", (m.pass_mark as i64).into())])}
@@ -172,6 +174,26 @@ fn ModuleBody(m: ModuleView, submit: ServerAction<SubmitQuiz>) -> impl IntoView 
                 <button type="submit" class="button" data-testid="quiz-submit">{i18n.t("curriculum-submit-quiz")}</button>
             </ActionForm>
         })}
+    }
+}
+
+/// The translation editor link, for training officers (the editor checks access).
+#[component]
+fn TranslateLink(id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let me = match session {
+                    Some(s) => s.0.await.ok().flatten(),
+                    None => None,
+                };
+                me.filter(|m| has_role(m, Role::TrainingOfficer)).map(|_| view! {
+                    <p><A href=format!("/training/translate/{id}?locale=pl") attr:data-testid="translate-link">{i18n.t("curriculum-translate-link")}</A></p>
+                })
+            })}
+        </Suspense>
     }
 }
 

@@ -208,7 +208,7 @@ fn ImportForm(ch: OfficerChoices, curriculum: Uuid) -> impl IntoView {
                             <ActionForm action=import attr:class="card form" attr:data-testid="import-form" attr:novalidate=true>
                                 <FormAlert error/>
                                 {move || import.value().get().and_then(|r| r.ok()).map(|_| view! { <p class="alert alert-ok" role="status" data-testid="imported">{i18n.t("common-saved")}</p> })}
-                                <SelectField name="form[user_id]" field="completions.0.user_id" label=i18n.t("curriculum-person") error options=people/>
+                                <SelectField name="form[person_id]" field="completions.0.user_id" label=i18n.t("curriculum-person") error options=people/>
                                 <SelectField name="form[module_id]" field="completions.0.module_id" label=i18n.t("curriculum-col-module") error options=options/>
                                 <TextField name="form[completed_on]" field="completions.0.completed_on" kind="date" label=i18n.t("curriculum-col-completed") error/>
                                 <TextField name="form[score]" field="completions.0.score" kind="number" label=i18n.t("curriculum-col-score") error/>
