@@ -302,6 +302,24 @@ mod tests {
     }
 
     #[test]
+    fn no_message_is_defined_in_two_files() {
+        // a second definition would be silently ignored by the bundle
+        for locale in Locale::ALL {
+            let mut seen: BTreeMap<String, String> = BTreeMap::new();
+            for (area, source) in files_of(locale.code()) {
+                for key in keys_of(source).into_keys() {
+                    if let Some(first) = seen.insert(key.clone(), area.to_string()) {
+                        panic!(
+                            "{}: `{key}` is in both {first}.ftl and {area}.ftl",
+                            locale.code()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_locale_has_exactly_the_english_files_and_keys() {
         let english = files_of("en");
         assert!(!english.is_empty());

@@ -74,3 +74,4 @@ role-training-officer = Ausbildungsoffizier
 role-commander = Kommandeur
 role-admin = Administrator
 role-alliance-scope = bündnisweit
+validation-date = Geben Sie ein Datum als JJJJ-MM-TT ein.

@@ -88,7 +88,6 @@ validation-unknown-question = Die Antworten nennen eine Frage, die dieser Test n
 validation-unknown-choice = Eine Antwort gehört nicht zu ihrer Frage.
 validation-empty-selection = Wählen Sie mindestens eine Antwort.
 validation-too-many-choices = Diese Frage erlaubt nur eine Antwort.
-validation-date = Geben Sie ein Datum als JJJJ-MM-TT ein.
 curriculum-translate-title = Übersetzungseditor
 curriculum-translate-link = Übersetzungen bearbeiten
 curriculum-source-text = Ausgangstext

@@ -146,7 +146,6 @@ validation-unknown-username = Einer dieser Benutzernamen existiert nicht.
 validation-unknown-nation = Eines dieser Nationenkürzel existiert nicht.
 validation-too-many = Es sind zu viele Einträge.
 validation-rating = Wählen Sie T, P oder U.
-validation-date = Geben Sie ein Datum wie 2031-05-01 ein.
 validation-range-too-long = Der Zeitraum darf höchstens zwei Jahre umfassen.
 exercises-timeline = Zeitleiste
 exercises-timeline-by = Zeitleiste gruppieren nach

@@ -110,4 +110,3 @@ mentoring-run-error-pin-breaks-constraints = Ein festgelegtes Tandem verletzt ei
 mentoring-run-error-pins-exceed-capacity = Ein Mentor hat mehr festgelegte Tandems als freie Plätze.
 error-conflict-run-not-done = Die Berechnung ist noch nicht abgeschlossen.
 error-conflict-pairing-not-active = Dieses Tandem ist nicht aktiv.
-validation-date = Geben Sie ein Datum wie 2026-11-28 ein.

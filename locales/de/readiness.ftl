@@ -78,3 +78,4 @@ validation-readiness-number = Geben Sie eine Zahl ein.
 validation-readiness-negative = Ein Gewicht darf nicht negativ sein.
 validation-readiness-all-zero = Mindestens ein Gewicht muss größer als null sein.
 validation-readiness-not-descending = Jede Stufe braucht einen niedrigeren Wert als die darüberliegende.
+readiness-expiring-too-many = Zu viele Personen für eine Liste; öffnen Sie eine Brigade oder kleinere Einheit, um die Namen zu sehen.

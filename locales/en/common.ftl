@@ -74,3 +74,4 @@ role-training-officer = Training officer
 role-commander = Commander
 role-admin = Administrator
 role-alliance-scope = alliance-wide
+validation-date = Enter a date as YYYY-MM-DD.

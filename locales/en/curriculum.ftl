@@ -88,7 +88,6 @@ validation-unknown-question = The answers name a question this quiz does not hav
 validation-unknown-choice = One answer is not a choice of its question.
 validation-empty-selection = Choose at least one answer.
 validation-too-many-choices = This question takes a single answer.
-validation-date = Enter a date as YYYY-MM-DD.
 curriculum-translate-title = Translation editor
 curriculum-translate-link = Edit translations
 curriculum-source-text = Source text

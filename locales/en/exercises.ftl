@@ -146,7 +146,6 @@ validation-unknown-username = One of these usernames does not exist.
 validation-unknown-nation = One of these nation codes does not exist.
 validation-too-many = There are too many entries.
 validation-rating = Choose T, P or U.
-validation-date = Enter a date such as 2031-05-01.
 validation-range-too-long = The period can be at most two years long.
 exercises-timeline = Timeline
 exercises-timeline-by = Group the timeline by

@@ -110,4 +110,3 @@ mentoring-run-error-pin-breaks-constraints = A pinned pair breaks a hard rule (o
 mentoring-run-error-pins-exceed-capacity = A mentor has more pins than free places.
 error-conflict-run-not-done = The run has not finished yet.
 error-conflict-pairing-not-active = This pairing is not active.
-validation-date = Enter a date such as 2026-11-28.

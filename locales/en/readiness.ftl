@@ -78,3 +78,4 @@ validation-readiness-number = Enter a number.
 validation-readiness-negative = A weight cannot be negative.
 validation-readiness-all-zero = At least one weight must be above zero.
 validation-readiness-not-descending = Each level needs a lower score than the one above it.
+readiness-expiring-too-many = Too many people to list here; open a brigade or smaller unit for the names.

@@ -74,3 +74,4 @@ role-training-officer = Oficial de instrucción
 role-commander = Jefe de unidad
 role-admin = Administrador
 role-alliance-scope = en toda la Alianza
+validation-date = Introduzca una fecha como AAAA-MM-DD.

@@ -88,7 +88,6 @@ validation-unknown-question = Las respuestas citan una pregunta que este cuestio
 validation-unknown-choice = Una respuesta no pertenece a su pregunta.
 validation-empty-selection = Elija al menos una respuesta.
 validation-too-many-choices = Esta pregunta admite una sola respuesta.
-validation-date = Introduzca una fecha como AAAA-MM-DD.
 curriculum-translate-title = Editor de traducciones
 curriculum-translate-link = Editar traducciones
 curriculum-source-text = Texto original

@@ -146,7 +146,6 @@ validation-unknown-username = Uno de estos nombres de usuario no existe.
 validation-unknown-nation = Uno de estos códigos de nación no existe.
 validation-too-many = Hay demasiadas entradas.
 validation-rating = Elija T, P o U.
-validation-date = Introduzca una fecha como 2031-05-01.
 validation-range-too-long = El periodo puede durar como máximo dos años.
 exercises-timeline = Cronograma
 exercises-timeline-by = Agrupar el cronograma por

@@ -110,4 +110,3 @@ mentoring-run-error-pin-breaks-constraints = Una pareja fijada incumple una regl
 mentoring-run-error-pins-exceed-capacity = Un mentor tiene más parejas fijadas que plazas libres.
 error-conflict-run-not-done = El cálculo todavía no ha terminado.
 error-conflict-pairing-not-active = Esta pareja no está activa.
-validation-date = Introduzca una fecha como 2026-11-28.

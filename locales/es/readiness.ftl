@@ -78,3 +78,4 @@ validation-readiness-number = Introduzca un número.
 validation-readiness-negative = Un peso no puede ser negativo.
 validation-readiness-all-zero = Al menos un peso debe ser mayor que cero.
 validation-readiness-not-descending = Cada nivel necesita una puntuación menor que la del nivel superior.
+readiness-expiring-too-many = Demasiadas personas para listarlas aquí; abra una brigada o una unidad menor para ver los nombres.

@@ -74,3 +74,4 @@ role-training-officer = Officier instruction
 role-commander = Chef de corps
 role-admin = Administrateur
 role-alliance-scope = toute l’Alliance
+validation-date = Saisissez une date au format AAAA-MM-JJ.

@@ -88,7 +88,6 @@ validation-unknown-question = Les réponses citent une question absente de ce qu
 validation-unknown-choice = Une réponse n'appartient pas à sa question.
 validation-empty-selection = Choisissez au moins une réponse.
 validation-too-many-choices = Cette question n'accepte qu'une réponse.
-validation-date = Saisissez une date au format AAAA-MM-JJ.
 curriculum-translate-title = Éditeur de traductions
 curriculum-translate-link = Modifier les traductions
 curriculum-source-text = Texte source

@@ -146,7 +146,6 @@ validation-unknown-username = L’un de ces identifiants n’existe pas.
 validation-unknown-nation = L’un de ces codes de nation n’existe pas.
 validation-too-many = Il y a trop d’entrées.
 validation-rating = Choisissez T, P ou U.
-validation-date = Saisissez une date comme 2031-05-01.
 validation-range-too-long = La période ne peut pas dépasser deux ans.
 exercises-timeline = Chronologie
 exercises-timeline-by = Regrouper la chronologie par

@@ -110,4 +110,3 @@ mentoring-run-error-pin-breaks-constraints = Un binôme imposé enfreint une rè
 mentoring-run-error-pins-exceed-capacity = Un mentor a plus de binômes imposés que de places libres.
 error-conflict-run-not-done = Le calcul n’est pas encore terminé.
 error-conflict-pairing-not-active = Ce binôme n’est pas actif.
-validation-date = Saisissez une date comme 2026-11-28.

@@ -78,3 +78,4 @@ validation-readiness-number = Saisissez un nombre.
 validation-readiness-negative = Un poids ne peut pas être négatif.
 validation-readiness-all-zero = Au moins un poids doit être supérieur à zéro.
 validation-readiness-not-descending = Chaque niveau doit avoir un score inférieur à celui du niveau au-dessus.
+readiness-expiring-too-many = Trop de personnes pour les lister ici ; ouvrez une brigade ou une unité plus petite pour voir les noms.

@@ -75,3 +75,4 @@ role-training-officer = Oficer szkolenia
 role-commander = Dowódca
 role-admin = Administrator
 role-alliance-scope = w całym Sojuszu
+validation-date = Wpisz datę w formacie RRRR-MM-DD.

@@ -89,7 +89,6 @@ validation-unknown-question = Odpowiedzi wskazują pytanie, którego nie ma w ty
 validation-unknown-choice = Jedna z odpowiedzi nie należy do swojego pytania.
 validation-empty-selection = Wybierz co najmniej jedną odpowiedź.
 validation-too-many-choices = To pytanie przyjmuje jedną odpowiedź.
-validation-date = Wpisz datę w formacie RRRR-MM-DD.
 curriculum-translate-title = Edytor tłumaczeń
 curriculum-translate-link = Edytuj tłumaczenia
 curriculum-source-text = Tekst źródłowy

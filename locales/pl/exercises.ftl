@@ -147,7 +147,6 @@ validation-unknown-username = Jedna z tych nazw użytkowników nie istnieje.
 validation-unknown-nation = Jeden z tych kodów państw nie istnieje.
 validation-too-many = Zbyt wiele pozycji.
 validation-rating = Wybierz T, P lub U.
-validation-date = Podaj datę, np. 2031-05-01.
 validation-range-too-long = Okres może trwać najwyżej dwa lata.
 exercises-timeline = Oś czasu
 exercises-timeline-by = Grupuj oś czasu według

@@ -113,4 +113,3 @@ mentoring-run-error-pin-breaks-constraints = Przypięta para łamie twardą regu
 mentoring-run-error-pins-exceed-capacity = Mentor ma więcej przypiętych par niż wolnych miejsc.
 error-conflict-run-not-done = Obliczenie jeszcze się nie zakończyło.
 error-conflict-pairing-not-active = Ta para nie jest aktywna.
-validation-date = Wpisz datę, np. 2026-11-28.

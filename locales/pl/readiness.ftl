@@ -78,3 +78,4 @@ validation-readiness-number = Podaj liczbę.
 validation-readiness-negative = Waga nie może być ujemna.
 validation-readiness-all-zero = Co najmniej jedna waga musi być większa od zera.
 validation-readiness-not-descending = Każdy poziom musi mieć niższy próg niż poziom nad nim.
+readiness-expiring-too-many = Zbyt wiele osób, by je tu wymienić; otwórz brygadę lub mniejszą jednostkę, aby zobaczyć nazwiska.

@@ -75,3 +75,4 @@ role-training-officer = Офіцер з підготовки
 role-commander = Командир
 role-admin = Адміністратор
 role-alliance-scope = у межах усього Альянсу
+validation-date = Введіть дату у форматі РРРР-ММ-ДД.

@@ -89,7 +89,6 @@ validation-unknown-question = Відповіді називають питанн
 validation-unknown-choice = Одна з відповідей не належить до свого питання.
 validation-empty-selection = Оберіть хоча б одну відповідь.
 validation-too-many-choices = Це питання приймає лише одну відповідь.
-validation-date = Введіть дату у форматі РРРР-ММ-ДД.
 curriculum-translate-title = Редактор перекладів
 curriculum-translate-link = Редагувати переклади
 curriculum-source-text = Вихідний текст

@@ -147,7 +147,6 @@ validation-unknown-username = Одного з цих імен користува
 validation-unknown-nation = Одного з цих кодів держав не існує.
 validation-too-many = Забагато записів.
 validation-rating = Оберіть T, P або U.
-validation-date = Введіть дату, напр. 2031-05-01.
 validation-range-too-long = Період може тривати щонайбільше два роки.
 exercises-timeline = Хронологія
 exercises-timeline-by = Групувати хронологію за

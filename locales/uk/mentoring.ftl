@@ -113,4 +113,3 @@ mentoring-run-error-pin-breaks-constraints = Закріплена пара по�
 mentoring-run-error-pins-exceed-capacity = Наставник має більше закріплених пар, ніж вільних місць.
 error-conflict-run-not-done = Розрахунок ще не завершено.
 error-conflict-pairing-not-active = Ця пара не активна.
-validation-date = Введіть дату, наприклад 2026-11-28.

@@ -78,3 +78,4 @@ validation-readiness-number = Введіть число.
 validation-readiness-negative = Вага не може бути від'ємною.
 validation-readiness-all-zero = Принаймні одна вага має бути більшою за нуль.
 validation-readiness-not-descending = Кожен рівень потребує нижчої оцінки, ніж рівень над ним.
+readiness-expiring-too-many = Забагато осіб для переліку; відкрийте бригаду або менший підрозділ, щоб побачити імена.

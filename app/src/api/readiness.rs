@@ -75,6 +75,8 @@ pub struct ExpiringSoon {
     pub people: u64,
     pub modules: u64,
     pub projected_score: Option<f64>,
+    /// Whether `rows` lists the people (false for very large subtrees: totals only).
+    pub listed: bool,
     pub rows: Vec<ExpiringRow>,
 }
 

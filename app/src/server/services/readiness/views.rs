@@ -37,6 +37,10 @@ const DASHBOARD_DEPTH: u32 = 2;
 const TREND_DAYS: u64 = 90;
 /// People shown per horizon in the expiring-soon lists.
 const EXPIRING_ROWS: usize = 50;
+/// Subtrees larger than this show the expiring-soon totals without the list of people (ranking
+/// every person of a division on each dashboard view would cost more than the rest of the page;
+/// the list appears on each smaller unit's dashboard).
+pub const EXPIRING_LIST_MAX_PEOPLE: u64 = 5_000;
 
 fn unit_readiness(
     org: &Org,
@@ -245,8 +249,13 @@ async fn expiring(
     params: &ModelParams,
 ) -> Result<Vec<ExpiringSoon>, ServiceError> {
     let units = org.tree.subtree(root);
+    let listed = agg.people <= EXPIRING_LIST_MAX_PEOPLE;
     let mut chosen: Vec<Vec<Uuid>> = Vec::new();
     for h in 0..HORIZONS.len() {
+        if !listed {
+            chosen.push(Vec::new());
+            continue;
+        }
         let drops = match lines {
             Some(lines) => {
                 let within: std::collections::HashSet<Uuid> = units.iter().copied().collect();
@@ -297,6 +306,7 @@ async fn expiring(
             people: agg.lapse_people[h],
             modules: agg.lapse_modules[h],
             projected_score: agg.projected(h),
+            listed,
             rows,
         });
     }

@@ -138,6 +138,7 @@ fn Expiring(e: ExpiringSoon, suffix: String) -> impl IntoView {
         <section class="card" data-testid="expiring" data-days=e.days.to_string()>
             <h3>{title}</h3>
             <p>{summary}</p>
+            {(!e.listed).then(|| view! { <p class="muted" data-testid="expiring-not-listed">{i18n.t("readiness-expiring-too-many")}</p> })}
             {(!e.rows.is_empty()).then(|| view! {
                 <ul class="plain-list">
                     {e.rows.into_iter().map(|r| {
