@@ -2,6 +2,10 @@
 //! domain model at several dates (before and after an expiry, before and after an exercise),
 //! today's cached figures follow changes, commanders stay inside their subtree, assessments need
 //! a reason, and bad dates are 422.
+#![expect(
+    clippy::expect_used,
+    reason = "scenario set-up: a failed precondition must stop the test"
+)]
 
 use app::{
     domain::readiness::{
