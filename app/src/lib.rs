@@ -1,5 +1,8 @@
 //! Muster: shared code of the server and the browser. Module declarations, `shell()` and `App`
 //! only — no logic here.
+// the exercise calendar's nested views exceed the default type-layout query depth in the
+// optimised wasm build
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod domain;
