@@ -17,6 +17,9 @@ function demoId(kind: string, key: string): string {
 const FUEL_COMPANY = demoId("unit", "POL:11th Fuel Supply Company");
 const LAPSED = demoId("user", "lapsed.pol");
 
+test.describe("a commander at work", () => {
+// the assessment without a reason is answered 422 on purpose
+test.use({ expectedStatuses: [422] });
 test("a commander drills down to an expired module and records an assessed level", async ({ page }) => {
   await signIn(page, "commander.pol", undefined, "/readiness");
   await hydrated(page);
@@ -50,6 +53,7 @@ test("a commander drills down to an expired module and records an assessed level
   await expect(page.getByTestId("assessed-reason")).toContainText("refresher");
   await expect(page.getByTestId("computed-level")).toBeVisible();
   await expect(page.getByTestId("assessment-history")).toBeVisible();
+});
 });
 
 test.describe("without JavaScript", () => {
