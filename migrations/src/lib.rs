@@ -9,6 +9,7 @@ mod m20261128_000003_exercises;
 mod m20261128_000004_curriculum;
 mod m20261128_000005_mentoring;
 mod m20261128_000006_readiness;
+mod m20261128_000007_validity_spans;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_curriculum::Migration),
             Box::new(m20261128_000005_mentoring::Migration),
             Box::new(m20261128_000006_readiness::Migration),
+            Box::new(m20261128_000007_validity_spans::Migration),
         ]
     }
 }

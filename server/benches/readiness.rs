@@ -194,6 +194,20 @@ async fn generate(db: &DatabaseConnection, today: NaiveDate) -> anyhow::Result<U
         ),
     };
     exec(db, &sql, vec![now.into()]).await?;
+    // one completion per person and module: each is its own validity range (what the
+    // curriculum service would write), in day numbers from 1970-01-01
+    let day = |col: &str| match db.get_database_backend() {
+        DbBackend::Postgres => format!("({col} - DATE '1970-01-01')"),
+        _ => format!("CAST(julianday({col}) - 2440587.5 AS INTEGER)"),
+    };
+    let spans = format!(
+        "INSERT INTO validity_spans (user_id, module_id, curriculum_id, valid_from, valid_until, lapses_on)
+         SELECT c.user_id, c.module_id, m.curriculum_id, {from}, {until}, {until}
+         FROM completions c JOIN modules m ON m.id = c.module_id",
+        from = day("c.completed_on"),
+        until = day("c.expires_on"),
+    );
+    exec(db, &spans, vec![]).await?;
     let completions_secs = t.elapsed().as_secs_f64();
     // 200 completed exercises in the last year; each company rated on two objectives
     let mut exercises = Vec::new();

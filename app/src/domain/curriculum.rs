@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 mod quiz;
+pub mod validity;
 
 pub use quiz::{AnswerError, Answers, Question, QuizScore, passed, quiz_issues, score};
 

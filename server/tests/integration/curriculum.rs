@@ -103,6 +103,7 @@ async fn enrol_attempt_completion_and_transcript_flow() {
     assert_eq!(s, StatusCode::CREATED, "{e}");
     let trainee = app.login_as("trainee.pol").await;
     let completions = count(&app, "completions").await;
+    let ranges = count(&app, "validity_spans").await;
     // A failed attempt is kept but records no completion.
     let (s, r) = app
         .call(
@@ -132,6 +133,8 @@ async fn enrol_attempt_completion_and_transcript_flow() {
     assert!(r["completion"]["expires_on"].is_string());
     assert_eq!(count(&app, "quiz_attempts").await, 2);
     assert_eq!(count(&app, "completions").await, completions + 1);
+    // the pass opens the validity range readiness reads
+    assert_eq!(count(&app, "validity_spans").await, ranges + 1);
 
     let (s, t) = app
         .call(

@@ -12,7 +12,10 @@ use app::{
         CompletionFact, ModelParams, PersonFacts, RankGrade, Rating, RatingFact, person_score,
         unit_score,
     },
-    server::{seed::demo_id, services::readiness},
+    server::{
+        seed::demo_id,
+        services::{curriculum::validity, readiness},
+    },
 };
 use chrono::{NaiveDate, TimeZone, Utc};
 use reqwest::{Method, StatusCode, header};
@@ -113,10 +116,10 @@ async fn world(app: &TestApp) -> World {
     let (curriculum, m1, m2) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
     exec(app, "INSERT INTO curricula (id, code, source_locale, self_enrol, created_at, updated_at) VALUES ($1, 'RT-CUR', 'en', $2, $3, $3)",
         vec![curriculum.into(), false.into(), now.into()]).await;
-    for (id, code, pos, validity) in [(m1, "RT-M1", 1, 12), (m2, "RT-M2", 2, 0)] {
+    for (id, code, pos, months) in [(m1, "RT-M1", 1, 12), (m2, "RT-M2", 2, 0)] {
         exec(app, "INSERT INTO modules (id, curriculum_id, position, code, estimated_minutes, pass_mark, validity_months, content_version, specialty, created_at, updated_at)
                    VALUES ($1, $2, $3, $4, 30, 70, $5, 1, NULL, $6, $6)",
-            vec![id.into(), curriculum.into(), pos.into(), code.into(), validity.into(), now.into()]).await;
+            vec![id.into(), curriculum.into(), pos.into(), code.into(), months.into(), now.into()]).await;
     }
     exec(app, "INSERT INTO enrolments (id, curriculum_id, user_id, unit_id, due_on, created_by, created_at) VALUES ($1, $2, NULL, $3, NULL, $4, $5)",
         vec![Uuid::new_v4().into(), curriculum.into(), battalion.into(), ids[2].into(), now.into()]).await;
@@ -124,11 +127,16 @@ async fn world(app: &TestApp) -> World {
         (ids[0], m1, "2025-03-10", Some("2026-03-10")),
         (ids[0], m2, "2025-03-10", None),
         (ids[1], m1, "2025-05-01", Some("2026-05-01")),
+        // renewed before it lapsed: valid without a break until 2027
+        (ids[1], m1, "2026-02-01", Some("2027-02-01")),
     ] {
         exec(app, "INSERT INTO completions (id, user_id, module_id, completed_on, expires_on, score, locale, content_version, source, recorded_by, created_at)
                    VALUES ($1, $2, $3, $4, $5, 90, 'en', 1, 'import', NULL, $6)",
             vec![Uuid::new_v4().into(), user.into(), module.into(), day(on).into(), expires.map(day).into(), now.into()]).await;
     }
+    validity::rebuild_all(&app.state.db)
+        .await
+        .expect("validity ranges");
     let (exercise, o1, o2) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
     let start = Utc
         .with_ymd_and_hms(2025, 6, 10, 6, 0, 0)
@@ -213,7 +221,10 @@ fn model(w: &World, on: NaiveDate) -> (f64, f64, f64) {
         person_id: w.senior,
         rank: RankGrade::Of(3),
         required_modules: vec![w.m1, w.m2],
-        completions: vec![done(w.m1, "2025-05-01", Some("2026-05-01"))],
+        completions: vec![
+            done(w.m1, "2025-05-01", Some("2026-05-01")),
+            done(w.m1, "2026-02-01", Some("2027-02-01")),
+        ],
         unit_ratings: Vec::new(),
         mentor_since: Vec::new(),
     };
@@ -334,6 +345,9 @@ async fn todays_cached_figures_follow_a_new_completion() {
         exec(&app, "INSERT INTO completions (id, user_id, module_id, completed_on, expires_on, score, locale, content_version, source, recorded_by, created_at)
                     VALUES ($1, $2, $3, $4, NULL, 95, 'en', 1, 'import', NULL, $5)",
             vec![Uuid::new_v4().into(), w.senior.into(), m.into(), today.into(), Utc::now().into()]).await;
+        validity::rebuild(&app.state.db, w.senior, m)
+            .await
+            .expect("validity ranges");
     }
     readiness::people_changed(&app.state.db, &[w.senior])
         .await
@@ -625,8 +639,8 @@ async fn the_dashboard_projects_what_expires_within_30_60_and_90_days() {
     let app = spawn_app().await;
     let w = world(&app).await;
     let cdr = app.login_as("cdr.test").await;
-    // on 15 Feb 2026 the junior's RT-M1 lapses on 10 Mar (within 30 days), the senior's on 1 May
-    // (within 90); everything else holds
+    // on 15 Feb 2026 the junior's RT-M1 lapses on 10 Mar (within 30 days); the senior's would have
+    // lapsed on 1 May (within 90) but was renewed on 1 Feb; everything else holds
     let res = cdr
         .post(app.url("/api/readiness/dashboard"))
         .form(&[
@@ -655,7 +669,7 @@ async fn the_dashboard_projects_what_expires_within_30_60_and_90_days() {
     );
     assert_eq!(
         (e[2]["people"].clone(), e[2]["modules"].clone()),
-        (json!(2), json!(2))
+        (json!(1), json!(1))
     );
     assert_eq!(e[0]["rows"][0]["person_id"], json!(w.junior));
     assert_eq!(e[0]["rows"][0]["modules"][0]["code"], "RT-M1");
@@ -676,5 +690,61 @@ async fn the_dashboard_projects_what_expires_within_30_60_and_90_days() {
     assert_eq!(res.status(), StatusCode::OK);
     let d: Json = res.json().await.expect("json");
     assert_eq!(d["is_today"], true);
+    app.stop().await;
+}
+
+async fn validity_rows(app: &TestApp) -> Vec<(Uuid, Uuid, Uuid, i32, i32, i32)> {
+    let db = &app.state.db;
+    db.query_all_raw(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT user_id, module_id, curriculum_id, valid_from, valid_until, lapses_on
+         FROM validity_spans ORDER BY user_id, module_id, valid_from",
+    ))
+    .await
+    .expect("query")
+    .iter()
+    .map(|r| {
+        (
+            r.try_get_by_index(0).expect("user"),
+            r.try_get_by_index(1).expect("module"),
+            r.try_get_by_index(2).expect("curriculum"),
+            r.try_get_by_index(3).expect("from"),
+            r.try_get_by_index(4).expect("until"),
+            r.try_get_by_index(5).expect("lapses"),
+        )
+    })
+    .collect()
+}
+
+#[tokio::test]
+async fn the_migration_derives_the_same_validity_ranges_as_the_service() {
+    use migration::{Migrator, MigratorTrait};
+
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    // a gap, a renewal before expiry, a shorter renewal and two on one day
+    for (on, expires) in [
+        ("2024-01-10", Some("2024-06-10")),
+        ("2024-09-01", Some("2025-09-01")),
+        ("2025-03-01", Some("2026-03-01")),
+        ("2025-04-01", Some("2025-10-01")),
+        ("2025-04-01", None),
+    ] {
+        exec(&app, "INSERT INTO completions (id, user_id, module_id, completed_on, expires_on, score, locale, content_version, source, recorded_by, created_at)
+                    VALUES ($1, $2, $3, $4, $5, 90, 'en', 1, 'import', NULL, $6)",
+            vec![Uuid::new_v4().into(), w.junior.into(), w.m2.into(), day(on).into(), expires.map(day).into(), Utc::now().into()]).await;
+    }
+    validity::rebuild(&app.state.db, w.junior, w.m2)
+        .await
+        .expect("validity ranges");
+    let by_service = validity_rows(&app).await;
+    let junior_m2 = by_service
+        .iter()
+        .filter(|r| r.0 == w.junior && r.1 == w.m2)
+        .count();
+    assert_eq!(junior_m2, 5, "{by_service:?}");
+    Migrator::down(&app.state.db, Some(1)).await.expect("down");
+    Migrator::up(&app.state.db, None).await.expect("up");
+    assert_eq!(validity_rows(&app).await, by_service);
     app.stop().await;
 }

@@ -65,6 +65,8 @@ pub async fn demo_with_password(
     exercises::seed(&txn, now).await?;
     // last: builds on the curriculum seed
     readiness::seed(&txn, &hash, now).await?;
+    // the seeds write completions directly: derive their validity ranges once
+    crate::server::services::curriculum::validity::rebuild_all(&txn).await?;
     audit::record(
         &txn,
         &Who::system(),

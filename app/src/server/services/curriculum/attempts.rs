@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::{
     content::{completion_row, find_module, quiz_of, valid_completions},
-    load_texts, person_scope, reader_chain, resolve,
+    load_texts, person_scope, reader_chain, resolve, validity,
 };
 use crate::{
     api::curriculum::{AttemptInput, AttemptResult, CompletionRow, ImportBatch},
@@ -64,6 +64,7 @@ async fn insert_completion<C: ConnectionTrait>(
     completion::Entity::insert(completion::ActiveModel::from(model.clone()))
         .exec_without_returning(db)
         .await?;
+    validity::rebuild(db, model.user_id, model.module_id).await?;
     Ok(model)
 }
 

@@ -10,6 +10,7 @@ pub mod content;
 pub mod enrolments;
 pub mod progress;
 pub mod translations;
+pub mod validity;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -1,22 +1,21 @@
 //! The readiness model in SQL: one query aggregates, per person, the counts the model needs on a
 //! day (required and valid modules, the unit's ratings in the window, an active mentor), so a
-//! whole tree is recomputed without loading a row per completion. Must not import pages.
+//! whole tree is recomputed without loading a row per completion. Valid modules come from
+//! `validity_spans` (one disjoint day range per completion, see the curriculum service), so no
+//! step groups completions per person and module. Must not import pages.
 
 use std::collections::HashMap;
 
-use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use sea_orm::{ConnectionTrait, DbErr, QueryResult, Statement, Value};
 use uuid::Uuid;
 
-use crate::domain::readiness::{
-    HORIZONS, ModelParams, Outlook, PersonFigures, RankGrade, UnitAggregate, add_months, outlook,
-    person_figures,
-};
-
-/// Stands for "never expires" when comparing expiry dates.
-const FAR: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
-    Some(d) => d,
-    None => NaiveDate::MAX,
+use crate::domain::{
+    curriculum::validity::day_number,
+    readiness::{
+        HORIZONS, ModelParams, Outlook, PersonFigures, RankGrade, UnitAggregate, add_months,
+        outlook, person_figures,
+    },
 };
 
 /// One person's figures on a day.
@@ -65,24 +64,24 @@ assigned(user_id, curriculum_id) AS (
 
 const FIGURES_SQL: &str = "
 WITH RECURSIVE {assigned},
-required(user_id, n) AS (
-    SELECT a.user_id, COUNT(m.id) FROM assigned a JOIN modules m ON m.curriculum_id = a.curriculum_id
+sized(curriculum_id, n) AS (
+    SELECT curriculum_id, COUNT(*) FROM modules GROUP BY curriculum_id
+),
+valid_uc(user_id, curriculum_id, n, l30, l60, l90) AS (
+    SELECT s.user_id, s.curriculum_id, COUNT(*),
+           SUM(CASE WHEN s.lapses_on <= $5 THEN 1 ELSE 0 END),
+           SUM(CASE WHEN s.lapses_on <= $6 THEN 1 ELSE 0 END),
+           SUM(CASE WHEN s.lapses_on <= $7 THEN 1 ELSE 0 END)
+    FROM validity_spans s
+    WHERE s.valid_from <= $1 AND s.valid_until > $1 AND {people_s}
+    GROUP BY s.user_id, s.curriculum_id
+),
+trained(user_id, required, valid, l30, l60, l90) AS (
+    SELECT a.user_id, SUM(sized.n), SUM(COALESCE(v.n, 0)), SUM(COALESCE(v.l30, 0)),
+           SUM(COALESCE(v.l60, 0)), SUM(COALESCE(v.l90, 0))
+    FROM assigned a JOIN sized ON sized.curriculum_id = a.curriculum_id
+    LEFT JOIN valid_uc v ON v.user_id = a.user_id AND v.curriculum_id = a.curriculum_id
     GROUP BY a.user_id
-),
-valid_um(user_id, curriculum_id, last_valid) AS (
-    SELECT c.user_id, m.curriculum_id, MAX(COALESCE(c.expires_on, $8))
-    FROM completions c JOIN modules m ON m.id = c.module_id
-    WHERE c.completed_on <= $1 AND (c.expires_on IS NULL OR c.expires_on > $1) AND {people_c}
-    GROUP BY c.user_id, c.module_id, m.curriculum_id
-),
-valid(user_id, n, l30, l60, l90) AS (
-    SELECT v.user_id, COUNT(*),
-           SUM(CASE WHEN v.last_valid <= $5 THEN 1 ELSE 0 END),
-           SUM(CASE WHEN v.last_valid <= $6 THEN 1 ELSE 0 END),
-           SUM(CASE WHEN v.last_valid <= $7 THEN 1 ELSE 0 END)
-    FROM valid_um v
-    JOIN assigned a ON a.user_id = v.user_id AND a.curriculum_id = v.curriculum_id
-    GROUP BY v.user_id
 ),
 rated(unit_id, points, n) AS (
     SELECT r.unit_id,
@@ -97,38 +96,37 @@ mentored(user_id) AS (
       AND (mp.ended_at IS NULL OR mp.ended_at >= $3)
 )
 SELECT p.id, p.unit_id, p.rank,
-       CAST(COALESCE(required.n, 0) AS BIGINT),
-       CAST(COALESCE(valid.n, 0) AS BIGINT),
+       CAST(COALESCE(trained.required, 0) AS BIGINT),
+       CAST(COALESCE(trained.valid, 0) AS BIGINT),
        CAST(COALESCE(rated.points, 0) AS BIGINT),
        CAST(COALESCE(rated.n, 0) AS BIGINT),
        CAST(CASE WHEN mentored.user_id IS NULL THEN 0 ELSE 1 END AS BIGINT),
-       CAST(COALESCE(valid.l30, 0) AS BIGINT),
-       CAST(COALESCE(valid.l60, 0) AS BIGINT),
-       CAST(COALESCE(valid.l90, 0) AS BIGINT)
+       CAST(COALESCE(trained.l30, 0) AS BIGINT),
+       CAST(COALESCE(trained.l60, 0) AS BIGINT),
+       CAST(COALESCE(trained.l90, 0) AS BIGINT)
 FROM users p
-LEFT JOIN required ON required.user_id = p.id
-LEFT JOIN valid ON valid.user_id = p.id
+LEFT JOIN trained ON trained.user_id = p.id
 LEFT JOIN rated ON rated.unit_id = p.unit_id
 LEFT JOIN mentored ON mentored.user_id = p.id
 WHERE p.unit_id IS NOT NULL AND p.disabled = $4 AND {people}";
 
-/// The first placeholder number of the id filter (after the eight fixed parameters).
-const FIRST_ID: usize = 9;
+/// The first placeholder number of the id filter (after the seven fixed parameters).
+const FIRST_ID: usize = 8;
 
 fn figures_sql(filter_len: Option<usize>) -> String {
-    let (people, people_c) = match filter_len {
+    let (people, people_s) = match filter_len {
         None => ("1 = 1".to_owned(), "1 = 1".to_owned()),
         Some(n) => {
             let list = placeholders(FIRST_ID, n);
             (
                 format!("p.id IN ({list})"),
-                format!("c.user_id IN ({list})"),
+                format!("s.user_id IN ({list})"),
             )
         }
     };
     FIGURES_SQL
         .replace("{assigned}", ASSIGNED_CTE)
-        .replace("{people_c}", &people_c)
+        .replace("{people_s}", &people_s)
         .replace("{people}", &people)
 }
 
@@ -167,19 +165,16 @@ pub async fn figures_on<C: ConnectionTrait>(
     params: &ModelParams,
 ) -> Result<Vec<PersonLine>, DbErr> {
     let window_after = add_months(on, -(params.window_months.min(i32::MAX as u32) as i32));
-    let horizon = |i: usize| {
-        on.checked_add_days(Days::new(u64::from(HORIZONS[i])))
-            .unwrap_or(on)
-    };
+    let day = day_number(on);
+    let horizon = |i: usize| day.saturating_add(i32::try_from(HORIZONS[i]).unwrap_or(i32::MAX));
     let base: Vec<Value> = vec![
-        on.into(),
+        day.into(),
         start_of(window_after.succ_opt().unwrap_or(window_after)).into(),
         start_of(on.succ_opt().unwrap_or(on)).into(),
         false.into(),
         horizon(0).into(),
         horizon(1).into(),
         horizon(2).into(),
-        FAR.into(),
     ];
     let backend = db.get_database_backend();
     let mut out = Vec::new();
