@@ -17,7 +17,8 @@ where
     Signal::derive(move || value.get().and_then(|r| r.err()))
 }
 
-fn field_message(error: &LastError, field: &'static str) -> Option<String> {
+/// The localised message of the last error on `field`, if any.
+pub fn field_message(error: &LastError, field: &str) -> Option<String> {
     let i18n = use_i18n();
     error.get().and_then(|e| {
         e.field_code(field)
@@ -72,6 +73,51 @@ pub fn TextField(
                 aria-describedby=described
                 data-testid=format!("field-{field}")
             />
+            {move || message().map(|m| view! { <p class="field-error" id=err_id.clone() data-testid=format!("error-{field}")>{m}</p> })}
+        </div>
+    }
+}
+
+/// A labelled multi-line text input.
+#[component]
+pub fn TextAreaField(
+    name: &'static str,
+    field: &'static str,
+    label: String,
+    error: LastError,
+    #[prop(optional, into)] value: String,
+    #[prop(default = 4)] rows: u32,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let id = format!("f-{}", name.replace(['[', ']'], "-"));
+    let err_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let message = move || field_message(&error, field);
+    let described = {
+        let (err_id, hint_id, has_hint) = (err_id.clone(), hint_id.clone(), hint.is_some());
+        move || {
+            let mut ids = vec![];
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if message().is_some() {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+            <textarea
+                id=id.clone()
+                name=name
+                rows=rows
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=described
+                data-testid=format!("field-{field}")
+            >{value}</textarea>
             {move || message().map(|m| view! { <p class="field-error" id=err_id.clone() data-testid=format!("error-{field}")>{m}</p> })}
         </div>
     }

@@ -17,7 +17,7 @@ use super::{
     load_texts, status_name,
 };
 use crate::{
-    api::curriculum::{ModuleInput, NewCurriculum},
+    api::curriculum::{ModuleInput, NewCurriculum, SPECIALTIES},
     domain::{
         curriculum::{
             FieldIssue, Question, TranslationStatus, bump_on_change, find_prerequisite_cycle,
@@ -36,20 +36,6 @@ use crate::{
         services::audit::{self, Entry, Who},
     },
 };
-
-/// The specialties mentoring knows; a module may train one of them.
-pub const SPECIALTIES: [&str; 10] = [
-    "fuel",
-    "ammunition",
-    "maintenance",
-    "movement_control",
-    "warehousing",
-    "medical_logistics",
-    "procurement",
-    "host_nation_support",
-    "codification",
-    "cyber",
-];
 
 fn issue(i: FieldIssue) -> FieldError {
     FieldError::new(i.field, i.code)
