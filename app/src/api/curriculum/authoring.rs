@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{ChoiceInput, CurriculumSummary, LocaleCoverage, ModuleInput, NewCurriculum, QuestionInput};
+use super::{
+    ChoiceInput, CurriculumSummary, LocaleCoverage, ModuleInput, NewCurriculum, QuestionInput,
+};
 use crate::error::{AppError, FieldError};
 
 /// The module editor's data: the module as authored (blank for a new one), the other modules
@@ -331,7 +333,11 @@ mod tests {
         };
         assert_eq!(e.field_code("estimated_minutes"), Some("required"));
         assert_eq!(e.field_code("pass_mark"), Some("number"));
-        assert_eq!(e.field_code("validity_months"), None, "range is the service's");
+        assert_eq!(
+            e.field_code("validity_months"),
+            None,
+            "range is the service's"
+        );
     }
 
     #[test]

@@ -50,6 +50,16 @@ fn code_issue(raw: &str) -> Option<FieldError> {
     (!ok).then(|| FieldError::new("code", "code"))
 }
 
+/// A unique violation on insert or update is a code already in use.
+fn code_taken(e: sea_orm::DbErr) -> ServiceError {
+    let e: ServiceError = e.into();
+    if e.is_unique_violation() {
+        AppError::field("code", "taken").into()
+    } else {
+        e
+    }
+}
+
 fn required(field: &str, text: &str, max: usize, errors: &mut Vec<FieldError>) {
     if text.trim().is_empty() {
         errors.push(FieldError::new(field, "required"));
@@ -126,14 +136,7 @@ pub async fn create_curriculum(
     })
     .exec_without_returning(&txn)
     .await
-    .map_err(|e| {
-        let e: ServiceError = e.into();
-        if e.is_unique_violation() {
-            AppError::field("code", "taken").into()
-        } else {
-            e
-        }
-    })?;
+    .map_err(code_taken)?;
     let current = TranslationStatus::Current;
     put_text(
         &txn,
@@ -394,14 +397,7 @@ pub async fn create_module(
     })
     .exec_without_returning(&txn)
     .await
-    .map_err(|e| {
-        let e: ServiceError = e.into();
-        if e.is_unique_violation() {
-            AppError::field("code", "taken").into()
-        } else {
-            e
-        }
-    })?;
+    .map_err(code_taken)?;
     write_structure(&txn, id, &input, &checked.prerequisites).await?;
     for (field, text) in source_fields(&input) {
         put_text(
@@ -490,7 +486,10 @@ pub async fn update_module(
     active.specialty = Set(input.specialty.clone());
     active.content_version = Set(new_version);
     active.updated_at = Set(now);
-    module::Entity::update(active).exec(&txn).await?;
+    module::Entity::update(active)
+        .exec(&txn)
+        .await
+        .map_err(code_taken)?;
     audit::record(
         &txn,
         &Who::actor(actor),

@@ -12,9 +12,7 @@ use super::{
     translations::count_coverage,
 };
 use crate::{
-    api::curriculum::{
-        ChoiceInput, ModuleInput, QuestionInput, authoring::ModuleEditor,
-    },
+    api::curriculum::{ChoiceInput, ModuleInput, QuestionInput, authoring::ModuleEditor},
     domain::policy::{Action, Actor, require},
     server::{
         entities::{curriculum, module, module_prerequisite},

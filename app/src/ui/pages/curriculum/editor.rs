@@ -19,8 +19,7 @@ use crate::{
     error::AppError,
     ui::{
         components::form::{
-            FormAlert, LastError, SelectField, TextAreaField, TextField, field_message,
-            last_error,
+            FormAlert, LastError, SelectField, TextAreaField, TextField, field_message, last_error,
         },
         use_i18n,
     },
@@ -158,10 +157,18 @@ fn EditorForm(e: ModuleEditor) -> impl IntoView {
         }
     });
     let input = e.input.clone();
-    let specialties: Vec<(String, String)> = std::iter::once((String::new(), i18n.t("curriculum-nobody")))
-        .chain(SPECIALTIES.iter().map(|s| ((*s).to_owned(), (*s).replace('_', " "))))
-        .collect();
-    let hint = i18n.t_with("authoring-source-hint", &[("lang", endonym(&e.source_locale).into())]);
+    let specialties: Vec<(String, String)> =
+        std::iter::once((String::new(), i18n.t("curriculum-nobody")))
+            .chain(
+                SPECIALTIES
+                    .iter()
+                    .map(|s| ((*s).to_owned(), (*s).replace('_', " "))),
+            )
+            .collect();
+    let hint = i18n.t_with(
+        "authoring-source-hint",
+        &[("lang", endonym(&e.source_locale).into())],
+    );
     view! {
         <ActionForm action=save attr:novalidate=true attr:class="card form cur-module-form" attr:data-testid="module-form">
             <FormAlert error/>

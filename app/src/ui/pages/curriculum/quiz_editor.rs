@@ -23,7 +23,10 @@ pub fn spare_key(taken: &[String], prefix: &str) -> String {
     let letter = (b'a'..=b'z').map(|c| (c as char).to_string()).find(free);
     match (prefix.is_empty(), letter) {
         (true, Some(k)) => k,
-        (true, None) => (1..).map(|n| format!("c{n}")).find(free).unwrap_or_default(),
+        (true, None) => (1..)
+            .map(|n| format!("c{n}"))
+            .find(free)
+            .unwrap_or_default(),
         (false, _) => (1..)
             .map(|n| format!("{prefix}{n}"))
             .find(free)
@@ -134,17 +137,18 @@ fn QuestionEditor(q: QuestionRow, error: LastError) -> impl IntoView {
     let id = format!("quiz-q{}", q.row);
     let field = format!("questions.{}", q.key);
     let err_id = format!("{id}-error");
-    let message = move || field_message(&error, &field);
+    let message = Signal::derive(move || field_message(&error, &field));
     let code = {
         let field = format!("questions.{}", q.key);
-        move || {
+        Signal::derive(move || {
             error
                 .get()
                 .and_then(|e| e.field_code(&field).map(str::to_owned))
-        }
+        })
     };
     let js = hydrated();
     let choices = q.choices;
+    let choice_prefix = p.clone();
     let add = move |_| choices.update(|c| c.push(blank_choice(c)));
     let (prompt_id, multiple_id, remove_id) = (
         format!("{id}-prompt"),
@@ -153,14 +157,14 @@ fn QuestionEditor(q: QuestionRow, error: LastError) -> impl IntoView {
     );
     let described = {
         let err_id = err_id.clone();
-        move || message().is_some().then(|| err_id.clone())
+        move || message.get().is_some().then(|| err_id.clone())
     };
     view! {
-        <div class="card cur-question-editor" class:field-invalid=move || message().is_some() data-testid="quiz-question-editor" data-key=q.key.clone()>
+        <div class="card cur-question-editor" class:field-invalid=move || message.get().is_some() data-testid="quiz-question-editor" data-key=q.key.clone()>
             <input type="hidden" name=format!("{p}key]") value=q.key.clone()/>
             <div class="field">
                 <label for=prompt_id.clone()>{i18n.t("authoring-question-prompt")}</label>
-                <input id=prompt_id name=format!("{p}prompt]") value=q.prompt.clone() aria-invalid=move || message().is_some().then_some("true") aria-describedby=described data-testid="question-prompt"/>
+                <input id=prompt_id name=format!("{p}prompt]") value=q.prompt.clone() aria-invalid=move || message.get().is_some().then_some("true") aria-describedby=described data-testid="question-prompt"/>
             </div>
             <div class="check">
                 <input type="checkbox" id=multiple_id.clone() name=format!("{p}multiple]") value="on" checked=q.multiple data-testid="question-multiple"/>
@@ -168,7 +172,7 @@ fn QuestionEditor(q: QuestionRow, error: LastError) -> impl IntoView {
             </div>
             <ol class="cur-choice-editor">
                 <For each=move || choices.get() key=|c| c.slot let:c>
-                    <ChoiceEditor c prefix=p.clone() row_id=id.clone()/>
+                    <ChoiceEditor c prefix=choice_prefix.clone() row_id=id.clone()/>
                 </For>
             </ol>
             {move || js.get().then(|| view! {
@@ -178,7 +182,7 @@ fn QuestionEditor(q: QuestionRow, error: LastError) -> impl IntoView {
                 <input type="checkbox" id=remove_id.clone() name=format!("{p}remove]") value="on" data-testid="question-remove"/>
                 <label for=remove_id>{i18n.t("authoring-question-remove")}</label>
             </div>
-            {move || message().map(|m| view! { <p class="field-error" id=err_id.clone() data-testid="error-question" data-code=code()>{m}</p> })}
+            {move || message.get().map(|m| view! { <p class="field-error" id=err_id.clone() data-testid="error-question" data-code=code.get()>{m}</p> })}
         </div>
     }
 }
