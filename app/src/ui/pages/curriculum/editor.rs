@@ -97,7 +97,7 @@ fn Translations(e: ModuleEditor) -> impl IntoView {
             " · "<A href=format!("/training/modules/{id}")>{i18n.t("authoring-view-module")}</A>
             " · "<span data-testid="module-version" data-version=version>{i18n.t_with("curriculum-version", &[("version", (version as i64).into())])}</span>
         </p>
-        <div class="table-wrap">
+        <div class="table-scroll">
             <table class="table" data-testid="module-translations">
                 <caption>{i18n.t("authoring-translations-caption")}</caption>
                 <thead><tr>
@@ -178,7 +178,7 @@ fn EditorForm(e: ModuleEditor) -> impl IntoView {
             <TextField name="form[code]" field="code" label=i18n.t("authoring-field-code") error value=input.code.clone() required=true hint=i18n.t("authoring-code-hint")/>
             <TextField name="form[title]" field="title" label=i18n.t("authoring-field-title") error value=input.title.clone() required=true/>
             <TextAreaField name="form[body]" field="body" label=i18n.t("authoring-field-body") error value=input.body.clone() rows=10 hint=i18n.t("authoring-body-hint")/>
-            <div class="form-row">
+            <div class="form-grid">
                 <TextField name="form[estimated_minutes]" field="estimated_minutes" kind="number" label=i18n.t("authoring-field-minutes") error value=input.estimated_minutes.to_string() required=true/>
                 <TextField name="form[pass_mark]" field="pass_mark" kind="number" label=i18n.t("authoring-field-pass-mark") error value=input.pass_mark.to_string() required=true/>
                 <TextField name="form[validity_months]" field="validity_months" kind="number" label=i18n.t("authoring-field-validity") error value=input.validity_months.to_string() required=true hint=i18n.t("authoring-validity-hint")/>
