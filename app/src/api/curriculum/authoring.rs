@@ -172,6 +172,7 @@ impl ModuleForm {
 }
 
 /// An id from a hidden form field: empty means none.
+#[cfg(feature = "ssr")]
 fn hidden_id(raw: &str) -> Result<Option<Uuid>, AppError> {
     match raw.trim() {
         "" => Ok(None),
