@@ -26,6 +26,40 @@ pub fn field_message(error: &LastError, field: &str) -> Option<String> {
     })
 }
 
+/// The element ids of a field named `name`: its input, its error and its hint.
+struct FieldIds {
+    id: String,
+    err_id: String,
+    hint_id: String,
+}
+
+impl FieldIds {
+    fn of(name: &str) -> Self {
+        let id = format!("f-{}", name.replace(['[', ']'], "-"));
+        Self {
+            err_id: format!("{id}-error"),
+            hint_id: format!("{id}-hint"),
+            id,
+        }
+    }
+}
+
+/// `aria-describedby` of a field: its hint if it has one, and its error while one is shown.
+fn described_by(
+    err_id: String,
+    hint_id: Option<String>,
+    message: impl Fn() -> Option<String> + Send + Sync + 'static,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let ids: Vec<&str> = hint_id
+            .iter()
+            .map(String::as_str)
+            .chain(message().is_some().then_some(err_id.as_str()))
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// A labelled text-like input (`kind` = text, email, password, number …).
 #[component]
 pub fn TextField(
@@ -41,23 +75,17 @@ pub fn TextField(
     #[prop(optional, into)] autocomplete: Option<&'static str>,
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
-    let id = format!("f-{}", name.replace(['[', ']'], "-"));
-    let err_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
+    let FieldIds {
+        id,
+        err_id,
+        hint_id,
+    } = FieldIds::of(name);
     let message = move || field_message(&error, field);
-    let described = {
-        let (err_id, hint_id, has_hint) = (err_id.clone(), hint_id.clone(), hint.is_some());
-        move || {
-            let mut ids = vec![];
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if message().is_some() {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(
+        err_id.clone(),
+        hint.is_some().then(|| hint_id.clone()),
+        message,
+    );
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
             <label for=id.clone()>{label}</label>
@@ -89,23 +117,17 @@ pub fn TextAreaField(
     #[prop(default = 4)] rows: u32,
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
-    let id = format!("f-{}", name.replace(['[', ']'], "-"));
-    let err_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
+    let FieldIds {
+        id,
+        err_id,
+        hint_id,
+    } = FieldIds::of(name);
     let message = move || field_message(&error, field);
-    let described = {
-        let (err_id, hint_id, has_hint) = (err_id.clone(), hint_id.clone(), hint.is_some());
-        move || {
-            let mut ids = vec![];
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if message().is_some() {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(
+        err_id.clone(),
+        hint.is_some().then(|| hint_id.clone()),
+        message,
+    );
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
             <label for=id.clone()>{label}</label>

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::{
     author_scope,
-    content::{find_curriculum, find_module, quiz_of},
+    content::{find_curriculum, find_module, prerequisite_ids, quiz_of},
     load_texts,
     translations::count_coverage,
 };
@@ -15,7 +15,7 @@ use crate::{
     api::curriculum::{ChoiceInput, ModuleInput, QuestionInput, authoring::ModuleEditor},
     domain::policy::{Action, Actor, require},
     server::{
-        entities::{curriculum, module, module_prerequisite},
+        entities::{curriculum, module},
         error::ServiceError,
     },
 };
@@ -113,13 +113,7 @@ pub async fn module_editor<C: ConnectionTrait>(
             multiple: q.multiple,
         })
         .collect();
-    let required: Vec<Uuid> = module_prerequisite::Entity::find()
-        .filter(module_prerequisite::Column::ModuleId.eq(id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.prerequisite_id)
-        .collect();
+    let required = prerequisite_ids(db, id).await?;
     let siblings = siblings(db, &c, Some(id)).await?;
     Ok(ModuleEditor {
         curriculum_id: c.id,
