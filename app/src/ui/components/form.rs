@@ -26,41 +26,8 @@ pub fn field_message(error: &LastError, field: &str) -> Option<String> {
     })
 }
 
-/// The element ids of a field named `name`: its input, its error and its hint.
-struct FieldIds {
-    id: String,
-    err_id: String,
-    hint_id: String,
-}
-
-impl FieldIds {
-    fn of(name: &str) -> Self {
-        let id = format!("f-{}", name.replace(['[', ']'], "-"));
-        Self {
-            err_id: format!("{id}-error"),
-            hint_id: format!("{id}-hint"),
-            id,
-        }
-    }
-}
-
-/// `aria-describedby` of a field: its hint if it has one, and its error while one is shown.
-fn described_by(
-    err_id: String,
-    hint_id: Option<String>,
-    message: impl Fn() -> Option<String> + Send + Sync + 'static,
-) -> impl Fn() -> Option<String> + Send + Sync + 'static {
-    move || {
-        let ids: Vec<&str> = hint_id
-            .iter()
-            .map(String::as_str)
-            .chain(message().is_some().then_some(err_id.as_str()))
-            .collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
-    }
-}
-
-/// A labelled text-like input (`kind` = text, email, password, number …).
+/// A labelled text-like input (`kind` = text, email, password, number …, or `textarea` for
+/// several lines).
 #[component]
 pub fn TextField(
     /// The form name, e.g. `form[name]`.
@@ -74,22 +41,35 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(optional, into)] autocomplete: Option<&'static str>,
     #[prop(optional, into)] hint: Option<String>,
+    /// Lines of a `textarea`.
+    #[prop(default = 4)]
+    rows: u32,
 ) -> impl IntoView {
-    let FieldIds {
-        id,
-        err_id,
-        hint_id,
-    } = FieldIds::of(name);
+    let id = format!("f-{}", name.replace(['[', ']'], "-"));
+    let err_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
     let message = move || field_message(&error, field);
-    let described = described_by(
-        err_id.clone(),
-        hint.is_some().then(|| hint_id.clone()),
-        message,
-    );
-    view! {
-        <div class="field" class:field-invalid=move || message().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+    let described = {
+        let (err_id, hint_id, has_hint) = (err_id.clone(), hint_id.clone(), hint.is_some());
+        move || {
+            let mut ids = vec![];
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if message().is_some() {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || message().is_some().then_some("true");
+    let control = if kind == "textarea" {
+        view! {
+            <textarea id=id.clone() name=name rows=rows required=required aria-invalid=invalid aria-describedby=described data-testid=format!("field-{field}")>{value}</textarea>
+        }
+        .into_any()
+    } else {
+        view! {
             <input
                 id=id.clone()
                 name=name
@@ -97,49 +77,18 @@ pub fn TextField(
                 value=value
                 required=required
                 autocomplete=autocomplete
-                aria-invalid=move || message().is_some().then_some("true")
+                aria-invalid=invalid
                 aria-describedby=described
                 data-testid=format!("field-{field}")
             />
-            {move || message().map(|m| view! { <p class="field-error" id=err_id.clone() data-testid=format!("error-{field}")>{m}</p> })}
-        </div>
-    }
-}
-
-/// A labelled multi-line text input.
-#[component]
-pub fn TextAreaField(
-    name: &'static str,
-    field: &'static str,
-    label: String,
-    error: LastError,
-    #[prop(optional, into)] value: String,
-    #[prop(default = 4)] rows: u32,
-    #[prop(optional, into)] hint: Option<String>,
-) -> impl IntoView {
-    let FieldIds {
-        id,
-        err_id,
-        hint_id,
-    } = FieldIds::of(name);
-    let message = move || field_message(&error, field);
-    let described = described_by(
-        err_id.clone(),
-        hint.is_some().then(|| hint_id.clone()),
-        message,
-    );
+        }
+        .into_any()
+    };
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
-            <textarea
-                id=id.clone()
-                name=name
-                rows=rows
-                aria-invalid=move || message().is_some().then_some("true")
-                aria-describedby=described
-                data-testid=format!("field-{field}")
-            >{value}</textarea>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
+            {control}
             {move || message().map(|m| view! { <p class="field-error" id=err_id.clone() data-testid=format!("error-{field}")>{m}</p> })}
         </div>
     }

@@ -9,9 +9,7 @@ use crate::{
     api::curriculum::authoring::{CreateCurriculum, list_curricula},
     i18n::Locale,
     ui::{
-        components::form::{
-            CheckField, FormAlert, SelectField, TextAreaField, TextField, last_error,
-        },
+        components::form::{CheckField, FormAlert, SelectField, TextField, last_error},
         use_i18n,
     },
 };
@@ -39,7 +37,7 @@ pub fn CurriculumNewPage() -> impl IntoView {
                 <TextField name="form[code]" field="code" label=i18n.t("authoring-field-code") error required=true hint=i18n.t("authoring-code-hint")/>
                 <SelectField name="form[source_locale]" field="source_locale" label=i18n.t("authoring-field-source-locale") error options=locales selected=i18n.locale.code()/>
                 <TextField name="form[title]" field="title" label=i18n.t("authoring-field-title") error required=true/>
-                <TextAreaField name="form[description]" field="description" label=i18n.t("authoring-field-description") error rows=3/>
+                <TextField kind="textarea" name="form[description]" field="description" label=i18n.t("authoring-field-description") error rows=3/>
                 <CheckField name="form[self_enrol]" label=i18n.t("authoring-field-self-enrol") testid="field-self_enrol"/>
                 <button type="submit" class="button" data-testid="curriculum-save">{i18n.t("authoring-create")}</button>
             </ActionForm>

@@ -19,7 +19,7 @@ use crate::{
     error::AppError,
     ui::{
         components::form::{
-            FormAlert, LastError, SelectField, TextAreaField, TextField, field_message, last_error,
+            FormAlert, LastError, SelectField, TextField, field_message, last_error,
         },
         use_i18n,
     },
@@ -177,7 +177,7 @@ fn EditorForm(e: ModuleEditor) -> impl IntoView {
             <input type="hidden" name="module_id" value=e.module_id.map(|m| m.to_string()).unwrap_or_default()/>
             <TextField name="form[code]" field="code" label=i18n.t("authoring-field-code") error value=input.code.clone() required=true hint=i18n.t("authoring-code-hint")/>
             <TextField name="form[title]" field="title" label=i18n.t("authoring-field-title") error value=input.title.clone() required=true/>
-            <TextAreaField name="form[body]" field="body" label=i18n.t("authoring-field-body") error value=input.body.clone() rows=10 hint=i18n.t("authoring-body-hint")/>
+            <TextField kind="textarea" name="form[body]" field="body" label=i18n.t("authoring-field-body") error value=input.body.clone() rows=10 hint=i18n.t("authoring-body-hint")/>
             <div class="form-grid">
                 <TextField name="form[estimated_minutes]" field="estimated_minutes" kind="number" label=i18n.t("authoring-field-minutes") error value=input.estimated_minutes.to_string() required=true/>
                 <TextField name="form[pass_mark]" field="pass_mark" kind="number" label=i18n.t("authoring-field-pass-mark") error value=input.pass_mark.to_string() required=true/>
