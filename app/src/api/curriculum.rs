@@ -1,5 +1,8 @@
 //! Curricula, modules, translations, quiz attempts, enrolments and progress: the DTOs shared by
-//! the pages, the external API and the services, and the pages' server functions.
+//! the pages, the external API and the services, and the pages' server functions. The
+//! authoring forms live in `authoring`.
+
+pub mod authoring;
 
 use std::collections::BTreeMap;
 
@@ -12,6 +15,20 @@ use crate::{
     domain::curriculum::{Answers, Resolved, TranslationStatus},
     error::AppError,
 };
+
+/// The specialties mentoring knows; a module may train one of them.
+pub const SPECIALTIES: [&str; 10] = [
+    "fuel",
+    "ammunition",
+    "maintenance",
+    "movement_control",
+    "warehousing",
+    "medical_logistics",
+    "procurement",
+    "host_nation_support",
+    "codification",
+    "cyber",
+];
 
 /// A translated text as a reader sees it: where it came from and whether it is stale.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -19,7 +19,9 @@ use super::{
             users::AdminUsersPage,
         },
         curriculum::{
+            author::CurriculumNewPage,
             dashboard::{RecordPage, TrainingPage},
+            editor::{ModuleEditPage, ModuleNewPage},
             module::{CurriculumPage, ModulePage},
             progress::ProgressPage,
             translate::TranslatePage,
@@ -70,8 +72,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/training") view=TrainingPage ssr=SsrMode::Async/>
                     <Route path=path!("/training/record") view=RecordPage ssr=SsrMode::Async/>
                     <Route path=path!("/training/progress") view=ProgressPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/curricula/new") view=CurriculumNewPage ssr=SsrMode::Async/>
                     <Route path=path!("/training/curricula/:id") view=CurriculumPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/curricula/:id/modules/new") view=ModuleNewPage ssr=SsrMode::Async/>
                     <Route path=path!("/training/modules/:id") view=ModulePage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/modules/:id/edit") view=ModuleEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/mentoring") view=MentoringPage ssr=SsrMode::Async/>
                     <Route path=path!("/mentoring/runs") view=MentoringRunsPage ssr=SsrMode::Async/>
                     <Route path=path!("/mentoring/runs/:id") view=MentoringRunPage ssr=SsrMode::Async/>

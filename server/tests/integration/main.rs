@@ -10,6 +10,7 @@ mod helpers;
 mod api;
 mod auth;
 mod curriculum;
+mod curriculum_editor;
 mod exercise_pages;
 mod exercises;
 mod foundation;

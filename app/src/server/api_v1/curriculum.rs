@@ -3,14 +3,14 @@
 
 use axum::{
     Json,
-    extract::{Path, Query, State},
+    extract::State,
     http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ApiError, ApiJson, ApiUser};
+use super::{ApiError, ApiJson, ApiPath, ApiQuery, ApiUser};
 use crate::{
     api::curriculum::{
         AttemptInput, AttemptResult, CompletionRow, CurriculumSummary, CurriculumView,
@@ -73,8 +73,8 @@ pub async fn create_curriculum(
 pub async fn get_curriculum(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
-    Query(q): Query<LangQuery>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(q): ApiQuery<LangQuery>,
 ) -> Result<Json<CurriculumView>, ApiError> {
     Ok(Json(
         content::curriculum(&state.db, &user.actor, id, q.lang.as_deref(), ctx::now()).await?,
@@ -86,7 +86,7 @@ pub async fn get_curriculum(
 pub async fn create_module(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<ModuleInput>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let id = authoring::create_module(&state.db, &user.actor, id, body, ctx::now()).await?;
@@ -98,7 +98,7 @@ pub async fn create_module(
 pub async fn coverage(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<Vec<LocaleCoverage>>, ApiError> {
     Ok(Json(
         translations::coverage(&state.db, &user.actor, id).await?,
@@ -111,8 +111,8 @@ pub async fn coverage(
 pub async fn get_module(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
-    Query(q): Query<LangQuery>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(q): ApiQuery<LangQuery>,
 ) -> Result<Json<ModuleView>, ApiError> {
     Ok(Json(
         content::module(&state.db, &user.actor, id, q.lang.as_deref(), ctx::now()).await?,
@@ -125,7 +125,7 @@ pub async fn get_module(
 pub async fn update_module(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<ModuleInput>,
 ) -> Result<Json<i32>, ApiError> {
     Ok(Json(
@@ -138,7 +138,7 @@ pub async fn update_module(
 pub async fn get_translations(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path((id, locale)): Path<(Uuid, String)>,
+    ApiPath((id, locale)): ApiPath<(Uuid, String)>,
 ) -> Result<Json<TranslationSheet>, ApiError> {
     Ok(Json(
         translations::sheet(&state.db, &user.actor, id, &locale).await?,
@@ -150,7 +150,7 @@ pub async fn get_translations(
 pub async fn put_translations(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path((id, locale)): Path<(Uuid, String)>,
+    ApiPath((id, locale)): ApiPath<(Uuid, String)>,
     ApiJson(body): ApiJson<TranslationUpdate>,
 ) -> Result<Json<TranslationSheet>, ApiError> {
     Ok(Json(
@@ -164,7 +164,7 @@ pub async fn put_translations(
 pub async fn create_attempt(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<AttemptInput>,
 ) -> Result<(StatusCode, Json<AttemptResult>), ApiError> {
     Ok((
@@ -205,7 +205,7 @@ pub async fn import_completions(
 pub async fn transcript(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<Transcript>, ApiError> {
     Ok(Json(
         progress::transcript(&state.db, &user.actor, id, ctx::now()).await?,
@@ -240,8 +240,8 @@ pub fn csv_response(body: String, filename: &str) -> Response {
 pub async fn unit_progress(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
-    Query(q): Query<ProgressQuery>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(q): ApiQuery<ProgressQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     if wants_csv(&headers) || q.format.as_deref() == Some("csv") {

@@ -8,10 +8,11 @@ use axum::{
     http::request::Parts,
     response::{IntoResponse, Response},
 };
+use serde::de::DeserializeOwned;
 use serde_json::json;
 
 use crate::{
-    error::AppError,
+    error::{AppError, FieldError},
     server::{
         auth::{CurrentUser, middleware::Authenticated},
         error::{ServiceError, status_of},
@@ -76,6 +77,63 @@ where
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         let Json(v) = Json::<T>::from_request(req, state).await?;
         Ok(Self(v))
+    }
+}
+
+/// Query parameters whose rejections are 422 `validation` errors naming the parameter: code
+/// `required` when it is missing, `invalid` when it does not parse (axum's own `Query` answers
+/// a plain-text 400).
+pub struct ApiQuery<T>(pub T);
+
+/// The field error of a query string that does not deserialize.
+fn query_issue(e: &serde_path_to_error::Error<serde_urlencoded::de::Error>) -> FieldError {
+    let path = e.path().to_string();
+    if path != "." && !path.is_empty() {
+        return FieldError::new(path, "invalid");
+    }
+    // serde's derive names a missing field in its message: "missing field `name`"
+    let message = e.inner().to_string();
+    match message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        Some(field) => FieldError::new(field, "required"),
+        None => FieldError::new("query", "invalid"),
+    }
+}
+
+impl<T, S> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or_default();
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(de)
+            .map(Self)
+            .map_err(|e| ApiError(AppError::Validation(vec![query_issue(&e)])))
+    }
+}
+
+/// Path parameters: a segment that does not parse (a malformed id) names no resource, so it is
+/// a JSON 404 like an unknown one (axum's own `Path` answers a plain-text 400).
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(v)| Self(v))
+            .map_err(|_| ApiError(AppError::NotFound))
     }
 }
 

@@ -15,7 +15,7 @@ use axum::{
     routing::{delete, get, post},
 };
 
-pub use error::{ApiError, ApiJson, ApiUser};
+pub use error::{ApiError, ApiJson, ApiPath, ApiQuery, ApiUser};
 
 use super::state::AppState;
 

@@ -17,7 +17,8 @@ where
     Signal::derive(move || value.get().and_then(|r| r.err()))
 }
 
-fn field_message(error: &LastError, field: &'static str) -> Option<String> {
+/// The localised message of the last error on `field`, if any.
+pub fn field_message(error: &LastError, field: &str) -> Option<String> {
     let i18n = use_i18n();
     error.get().and_then(|e| {
         e.field_code(field)
@@ -25,7 +26,8 @@ fn field_message(error: &LastError, field: &'static str) -> Option<String> {
     })
 }
 
-/// A labelled text-like input (`kind` = text, email, password, number …).
+/// A labelled text-like input (`kind` = text, email, password, number …, or `textarea` for
+/// several lines).
 #[component]
 pub fn TextField(
     /// The form name, e.g. `form[name]`.
@@ -39,6 +41,9 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(optional, into)] autocomplete: Option<&'static str>,
     #[prop(optional, into)] hint: Option<String>,
+    /// Lines of a `textarea`.
+    #[prop(default = 4)]
+    rows: u32,
 ) -> impl IntoView {
     let id = format!("f-{}", name.replace(['[', ']'], "-"));
     let err_id = format!("{id}-error");
@@ -57,10 +62,14 @@ pub fn TextField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    view! {
-        <div class="field" class:field-invalid=move || message().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+    let invalid = move || message().is_some().then_some("true");
+    let control = if kind == "textarea" {
+        view! {
+            <textarea id=id.clone() name=name rows=rows required=required aria-invalid=invalid aria-describedby=described data-testid=format!("field-{field}")>{value}</textarea>
+        }
+        .into_any()
+    } else {
+        view! {
             <input
                 id=id.clone()
                 name=name
@@ -68,10 +77,18 @@ pub fn TextField(
                 value=value
                 required=required
                 autocomplete=autocomplete
-                aria-invalid=move || message().is_some().then_some("true")
+                aria-invalid=invalid
                 aria-describedby=described
                 data-testid=format!("field-{field}")
             />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
+            {control}
             {move || message().map(|m| view! { <p class="field-error" id=err_id.clone() data-testid=format!("error-{field}")>{m}</p> })}
         </div>
     }

@@ -17,7 +17,7 @@ use super::{
     load_texts, status_name,
 };
 use crate::{
-    api::curriculum::{ModuleInput, NewCurriculum},
+    api::curriculum::{ModuleInput, NewCurriculum, SPECIALTIES},
     domain::{
         curriculum::{
             FieldIssue, Question, TranslationStatus, bump_on_change, find_prerequisite_cycle,
@@ -37,20 +37,6 @@ use crate::{
     },
 };
 
-/// The specialties mentoring knows; a module may train one of them.
-pub const SPECIALTIES: [&str; 10] = [
-    "fuel",
-    "ammunition",
-    "maintenance",
-    "movement_control",
-    "warehousing",
-    "medical_logistics",
-    "procurement",
-    "host_nation_support",
-    "codification",
-    "cyber",
-];
-
 fn issue(i: FieldIssue) -> FieldError {
     FieldError::new(i.field, i.code)
 }
@@ -62,6 +48,16 @@ fn code_issue(raw: &str) -> Option<FieldError> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
     (!ok).then(|| FieldError::new("code", "code"))
+}
+
+/// A unique violation on insert or update is a code already in use.
+fn code_taken(e: sea_orm::DbErr) -> ServiceError {
+    let e: ServiceError = e.into();
+    if e.is_unique_violation() {
+        AppError::field("code", "taken").into()
+    } else {
+        e
+    }
 }
 
 fn required(field: &str, text: &str, max: usize, errors: &mut Vec<FieldError>) {
@@ -140,14 +136,7 @@ pub async fn create_curriculum(
     })
     .exec_without_returning(&txn)
     .await
-    .map_err(|e| {
-        let e: ServiceError = e.into();
-        if e.is_unique_violation() {
-            AppError::field("code", "taken").into()
-        } else {
-            e
-        }
-    })?;
+    .map_err(code_taken)?;
     let current = TranslationStatus::Current;
     put_text(
         &txn,
@@ -408,14 +397,7 @@ pub async fn create_module(
     })
     .exec_without_returning(&txn)
     .await
-    .map_err(|e| {
-        let e: ServiceError = e.into();
-        if e.is_unique_violation() {
-            AppError::field("code", "taken").into()
-        } else {
-            e
-        }
-    })?;
+    .map_err(code_taken)?;
     write_structure(&txn, id, &input, &checked.prerequisites).await?;
     for (field, text) in source_fields(&input) {
         put_text(
@@ -504,7 +486,10 @@ pub async fn update_module(
     active.specialty = Set(input.specialty.clone());
     active.content_version = Set(new_version);
     active.updated_at = Set(now);
-    module::Entity::update(active).exec(&txn).await?;
+    module::Entity::update(active)
+        .exec(&txn)
+        .await
+        .map_err(code_taken)?;
     audit::record(
         &txn,
         &Who::actor(actor),

@@ -50,6 +50,20 @@ pub(crate) async fn find_curriculum<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)?)
 }
 
+/// The ids of the modules `module_id` requires.
+pub(crate) async fn prerequisite_ids<C: ConnectionTrait>(
+    db: &C,
+    module_id: Uuid,
+) -> Result<Vec<Uuid>, ServiceError> {
+    Ok(module_prerequisite::Entity::find()
+        .filter(module_prerequisite::Column::ModuleId.eq(module_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.prerequisite_id)
+        .collect())
+}
+
 /// A module's quiz as the scorer sees it (by keys), with its question ids.
 pub(crate) async fn quiz_of<C: ConnectionTrait>(
     db: &C,
@@ -216,13 +230,7 @@ pub async fn module<C: ConnectionTrait>(
     let (m, c) = find_module(db, id).await?;
     let chain = reader_chain(db, actor, lang).await?;
     let src = c.source_locale.as_str();
-    let prereq_ids: Vec<Uuid> = module_prerequisite::Entity::find()
-        .filter(module_prerequisite::Column::ModuleId.eq(id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.prerequisite_id)
-        .collect();
+    let prereq_ids = prerequisite_ids(db, id).await?;
     let prereqs = module::Entity::find()
         .filter(module::Column::Id.is_in(prereq_ids.iter().copied()))
         .order_by_asc(module::Column::Position)

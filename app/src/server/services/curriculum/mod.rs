@@ -1,12 +1,14 @@
-//! Curricula and training records, split by use case: `content` (reading and authoring
-//! curricula and modules), `translations` (the translation editor and coverage), `attempts`
-//! (quizzes and imported completions), `enrolments`, and `progress` (transcripts, unit progress,
-//! mentoring gaps). This file holds what they share: language chains, translated texts, raw SQL
-//! that runs on SQLite and PostgreSQL alike, and scopes. Must not import pages.
+//! Curricula and training records, split by use case: `content` (reading curricula and
+//! modules), `authoring` (writing them), `editor` (a module as its author edits it),
+//! `translations` (the translation editor and coverage), `attempts` (quizzes and imported
+//! completions), `enrolments`, and `progress` (transcripts, unit progress, mentoring gaps). This
+//! file holds what they share: language chains, translated texts, raw SQL that runs on SQLite
+//! and PostgreSQL alike, and scopes. Must not import pages.
 
 pub mod attempts;
 pub mod authoring;
 pub mod content;
+pub mod editor;
 pub mod enrolments;
 pub mod progress;
 pub mod translations;

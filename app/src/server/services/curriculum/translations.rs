@@ -6,7 +6,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 use uuid::Uuid;
 
 use super::{
-    author_scope,
+    FieldTexts, author_scope,
     authoring::put_text,
     content::{find_curriculum, find_module},
     load_texts,
@@ -161,9 +161,21 @@ pub async fn coverage<C: ConnectionTrait>(
         )
         .collect();
     let texts = load_texts(db, &owners, &c.source_locale).await?;
-    Ok(Locale::ALL
+    Ok(count_coverage(
+        texts.values().flat_map(|t| t.values()),
+        &c.source_locale,
+    ))
+}
+
+/// Counts `fields` per locale but `source_locale`: current, outdated, and missing (draft or
+/// absent).
+pub(crate) fn count_coverage<'a>(
+    fields: impl Iterator<Item = &'a FieldTexts> + Clone,
+    source_locale: &str,
+) -> Vec<LocaleCoverage> {
+    Locale::ALL
         .iter()
-        .filter(|l| l.code() != c.source_locale)
+        .filter(|l| l.code() != source_locale)
         .map(|l| {
             let mut cov = LocaleCoverage {
                 locale: l.code().to_owned(),
@@ -171,7 +183,7 @@ pub async fn coverage<C: ConnectionTrait>(
                 outdated: 0,
                 missing: 0,
             };
-            for f in texts.values().flat_map(|t| t.values()) {
+            for f in fields.clone() {
                 match f.translations.get(l.code()).map(|(_, s)| *s) {
                     Some(TranslationStatus::Current) => cov.current += 1,
                     Some(TranslationStatus::Outdated) => cov.outdated += 1,
@@ -180,5 +192,5 @@ pub async fn coverage<C: ConnectionTrait>(
             }
             cov
         })
-        .collect())
+        .collect()
 }

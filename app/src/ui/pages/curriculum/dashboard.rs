@@ -6,13 +6,13 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{LangMark, ProgressBar, endonym};
+use super::{ForRoles, LangMark, ProgressBar, author::AuthorPanel, endonym};
 use crate::{
     api::curriculum::{CompletionRow, Dashboard, SelfEnrol, my_dashboard},
     domain::policy::Role,
     ui::{
         components::form::{FormAlert, last_error},
-        has_role, use_i18n, use_session,
+        use_i18n,
     },
 };
 
@@ -33,6 +33,7 @@ pub fn TrainingPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="loading">{i18n.t("common-loading")}</p> }>
                 {move || Suspend::new(async move { data.await.map(|d| view! { <DashboardView d enrol/> }) })}
             </Suspense>
+            <ForRoles roles=&[Role::TrainingOfficer]><AuthorPanel/></ForRoles>
         </section>
     }
 }
@@ -41,19 +42,10 @@ pub fn TrainingPage() -> impl IntoView {
 #[component]
 fn OfficerLink() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let me = match session {
-                    Some(s) => s.0.await.ok().flatten(),
-                    None => None,
-                };
-                me.filter(|m| has_role(m, Role::TrainingOfficer) || has_role(m, Role::Commander)).map(|_| view! {
-                    " · "<A href="/training/progress" attr:data-testid="progress-link">{i18n.t("curriculum-progress-title")}</A>
-                })
-            })}
-        </Suspense>
+        <ForRoles roles=&[Role::TrainingOfficer, Role::Commander]>
+            " · "<A href="/training/progress" attr:data-testid="progress-link">{i18n.t("curriculum-progress-title")}</A>
+        </ForRoles>
     }
 }
 

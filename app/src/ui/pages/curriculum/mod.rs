@@ -1,15 +1,44 @@
 //! Training pages: the trainee's dashboard and printable record, a curriculum and its modules,
 //! reading a module and taking its quiz, and the officer's unit progress with enrolment,
-//! imported completions and translation coverage, and the side-by-side translation editor.
+//! imported completions and translation coverage, the side-by-side translation editor, and
+//! the authors' pages: a new curriculum, the module editor and its quiz editor.
 
+pub mod author;
 pub mod dashboard;
+pub mod editor;
 pub mod module;
 pub mod progress;
+mod quiz_editor;
 pub mod translate;
 
 use leptos::prelude::*;
 
-use crate::{api::curriculum::ResolvedText, i18n::Locale, ui::use_i18n};
+use crate::{
+    api::curriculum::ResolvedText,
+    domain::policy::Role,
+    i18n::Locale,
+    ui::{has_role, use_i18n, use_session},
+};
+
+/// Content shown to holders of any of `roles` only (the pages and services check access).
+#[component]
+pub fn ForRoles(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    let me = match session {
+                        Some(s) => s.0.await.ok().flatten(),
+                        None => None,
+                    };
+                    me.filter(|m| roles.iter().any(|r| has_role(m, *r))).map(|_| children())
+                })
+            }}
+        </Suspense>
+    }
+}
 
 /// A progress bar with its figures as text (and as data for tests).
 #[component]

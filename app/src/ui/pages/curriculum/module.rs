@@ -9,18 +9,18 @@ use leptos_router::{
 };
 use uuid::Uuid;
 
-use super::{LangMark, endonym};
+use super::{ForRoles, LangMark, endonym};
 use crate::{
     api::curriculum::{ModuleView, SubmitQuiz, get_curriculum, get_module},
     domain::policy::Role,
     error::AppError,
     ui::{
         components::form::{FormAlert, last_error},
-        has_role, use_i18n, use_session,
+        use_i18n,
     },
 };
 
-fn param_id() -> impl Fn() -> Option<Uuid> + Copy + Send + Sync + 'static {
+pub(super) fn param_id() -> impl Fn() -> Option<Uuid> + Copy + Send + Sync + 'static {
     let params = use_params_map();
     move || {
         params
@@ -44,6 +44,9 @@ pub fn CurriculumPage() -> impl IntoView {
                         <h1>{c.title.text.clone()}<LangMark text=c.title.clone()/></h1>
                         <p class="lead">{c.description.text.clone()}</p>
                         {(!c.enrolled).then(|| view! { <p class="notice">{i18n.t("curriculum-not-enrolled")}</p> })}
+                        <ForRoles roles=&[Role::TrainingOfficer]>
+                            <p><A href=format!("/training/curricula/{}/modules/new", c.id) attr:class="button button-small" attr:data-testid="add-module-link">{i18n.t("authoring-add-module")}</A></p>
+                        </ForRoles>
                         <ol class="cur-modules">
                             {c.modules.into_iter().map(|m| {
                                 let status = match (m.completed_on, m.expires_on) {
@@ -58,6 +61,9 @@ pub fn CurriculumPage() -> impl IntoView {
                                         <LangMark text=title/>
                                         <span class="muted">" · "{i18n.t_with("curriculum-minutes", &[("count", (m.estimated_minutes as i64).into())])}</span>
                                         <span class="badge" class:badge-ok=m.completed_on.is_some()>{status}</span>
+                                        <ForRoles roles=&[Role::TrainingOfficer]>
+                                            " "<A href=format!("/training/modules/{}/edit", m.id) attr:data-testid="module-edit-link">{i18n.t("authoring-edit")}</A>
+                                        </ForRoles>
                                     </li>
                                 }
                             }).collect_view()}
@@ -133,7 +139,7 @@ fn ModuleBody(m: ModuleView, submit: ServerAction<SubmitQuiz>) -> impl IntoView 
     view! {
         <p class="muted"><A href=format!("/training/curricula/{}", m.curriculum_id)>{i18n.t("curriculum-back")}</A></p>
         <h1 lang=m.title.locale.clone() data-testid="module-title">{m.title.text.clone()}</h1>
-        <TranslateLink id=m.id/>
+        <AuthorLinks id=m.id/>
         <p class="muted">
             {i18n.t_with("curriculum-minutes", &[("count", (m.estimated_minutes as i64).into())])}
             " · "{i18n.t_with("curriculum-pass-mark", &[("pct", (m.pass_mark as i64).into())])}
@@ -177,23 +183,17 @@ fn ModuleBody(m: ModuleView, submit: ServerAction<SubmitQuiz>) -> impl IntoView 
     }
 }
 
-/// The translation editor link, for training officers (the editor checks access).
+/// The translation editor and module editor links, for training officers (both check access).
 #[component]
-fn TranslateLink(id: Uuid) -> impl IntoView {
+fn AuthorLinks(id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let me = match session {
-                    Some(s) => s.0.await.ok().flatten(),
-                    None => None,
-                };
-                me.filter(|m| has_role(m, Role::TrainingOfficer)).map(|_| view! {
-                    <p><A href=format!("/training/translate/{id}?locale=pl") attr:data-testid="translate-link">{i18n.t("curriculum-translate-link")}</A></p>
-                })
-            })}
-        </Suspense>
+        <ForRoles roles=&[Role::TrainingOfficer]>
+            <p>
+                <A href=format!("/training/translate/{id}?locale=pl") attr:data-testid="translate-link">{i18n.t("curriculum-translate-link")}</A>
+                " · "<A href=format!("/training/modules/{id}/edit") attr:data-testid="edit-module-link">{i18n.t("authoring-edit-module")}</A>
+            </p>
+        </ForRoles>
     }
 }
 
