@@ -59,6 +59,11 @@ test("an officer sees the unit's progress and downloads it as CSV", async ({ pag
   await hydrated(page);
   // Unit names are data, not interface text.
   await page.getByTestId("field-unit").selectOption({ label: "1st Logistics Brigade" });
+  // Other specs author curricula of their own: pick the demo one by its (Polish) title.
+  await page
+    .getByTestId("progress-pick")
+    .getByTestId("field-curriculum")
+    .selectOption({ label: "Podstawy logistyki NATO" });
   await page.getByTestId("progress-show").click();
   const row = page.locator('[data-testid="progress-row"][data-username="trainee.pol"]');
   await expect(row).toBeVisible();
