@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use app::server::{
     entities::{completion, curriculum, enrolment, module, unit, user},
     seed::demo_id,
+    services::curriculum::validity,
 };
 use chrono::{Days, Utc};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
@@ -24,7 +25,8 @@ const PEOPLE: usize = 5_000;
 const MODULES: usize = 50;
 
 /// 5,000 people in a new unit under the Polish brigade, a 50-module curriculum the brigade is
-/// enrolled in, and one completion per person and module (a tenth of them expired).
+/// enrolled in, and one completion per person and module (a tenth of them expired), with their
+/// validity ranges.
 async fn populate(db: &DatabaseConnection) -> anyhow::Result<(Uuid, Uuid)> {
     let now = Utc::now();
     let today = now.date_naive();
@@ -142,6 +144,8 @@ async fn populate(db: &DatabaseConnection) -> anyhow::Result<(Uuid, Uuid)> {
             .exec_without_returning(&txn)
             .await?;
     }
+    // what recording each completion does row by row, once for the bulk load
+    validity::rebuild_all(&txn).await?;
     txn.commit().await?;
     Ok((brigade, cid))
 }

@@ -1,6 +1,6 @@
 //! `make bench`: the month page of the exercise calendar with 2,000 exercises in the database
-//! (18 months, 1–3 units each): latency p50/p95 seen by 8 concurrent signed-in clients on
-//! loopback (server time plus a loopback round trip), and requests/s from wrk with 8
+//! (18 months, 1–3 units each): latency p50/p95 of one signed-in client at a time (server time
+//! plus a loopback round trip) and of 8 concurrent clients, and requests/s from wrk with 8
 //! connections.
 
 #![expect(
@@ -210,12 +210,17 @@ fn main() -> anyhow::Result<()> {
         latencies_with(&url, &cookie, 8, Duration::from_secs(1)).await?;
         let samples =
             latencies_with(&url, &cookie, 8, Duration::from_secs(u64::from(secs))).await?;
+        let alone = latencies_with(&url, &cookie, 1, Duration::from_secs(u64::from(secs))).await?;
         let rps = wrk_rps(&url, &cookie, 8, secs)?;
+        println!("month page, {EXERCISES} exercises in the database, {secs}s each:");
         println!(
-            "month page, {EXERCISES} exercises in the database, 8 concurrent clients, {secs}s:"
+            "  one client at a time (server time + loopback): p50 {:.2} ms   p95 {:.2} ms   ({} requests)",
+            percentile_ms(&alone, 50.0),
+            percentile_ms(&alone, 95.0),
+            alone.len()
         );
         println!(
-            "  latency p50 {:.2} ms   p95 {:.2} ms   ({} requests)",
+            "  8 concurrent clients (queueing for 2 cores included): p50 {:.2} ms   p95 {:.2} ms   ({} requests)",
             percentile_ms(&samples, 50.0),
             percentile_ms(&samples, 95.0),
             samples.len()

@@ -447,8 +447,6 @@ pub struct OfficerChoices {
     pub curricula: Vec<CurriculumSummary>,
     /// Units the officer may see, `(id, indented name)`.
     pub units: Vec<(Uuid, String)>,
-    /// People the officer may enrol, `(id, display name)`.
-    pub people: Vec<(Uuid, String)>,
 }
 
 /// A form field that may be blank: an id or nothing.
@@ -672,7 +670,7 @@ pub async fn load_unit_progress(
             &user.actor,
             unit,
             curriculum,
-            page,
+            Some(page),
             now,
         )
         .await
@@ -683,7 +681,10 @@ pub async fn load_unit_progress(
 /// Enrols a person or a unit (the officer's form).
 #[server(prefix = "/api", endpoint = "curriculum/enrol")]
 pub async fn enrol(form: EnrolmentForm) -> Result<EnrolmentRow, AppError> {
+    use crate::server::services::curriculum::enrolments::person_field;
     crate::server::ctx::with_user(|state, user, now| async move {
+        let mut form = form;
+        form.user_id = person_field(&state.db, &user.actor, &form.user_id, "user_id").await?;
         let row = crate::server::services::curriculum::enrolments::enrol(
             &state.db,
             &user.actor,
@@ -700,7 +701,16 @@ pub async fn enrol(form: EnrolmentForm) -> Result<EnrolmentRow, AppError> {
 /// Records one completion made elsewhere (the officer's form).
 #[server(prefix = "/api", endpoint = "curriculum/import")]
 pub async fn record_completion(form: ImportForm) -> Result<Vec<CompletionRow>, AppError> {
+    use crate::server::services::curriculum::enrolments::person_field;
     crate::server::ctx::with_user(|state, user, now| async move {
+        let mut form = form;
+        form.person_id = person_field(
+            &state.db,
+            &user.actor,
+            &form.person_id,
+            "completions.0.user_id",
+        )
+        .await?;
         let rows = crate::server::services::curriculum::attempts::import(
             &state.db,
             &user.actor,

@@ -131,6 +131,7 @@ async fn enrol_attempt_completion_and_transcript_flow() {
     assert_eq!(r["percent"], 100);
     assert_eq!(r["completion"]["content_version"], 1);
     assert!(r["completion"]["expires_on"].is_string());
+    let expires_on = r["completion"]["expires_on"].clone();
     assert_eq!(count(&app, "quiz_attempts").await, 2);
     assert_eq!(count(&app, "completions").await, completions + 1);
     // the pass opens the validity range readiness reads
@@ -174,6 +175,8 @@ async fn enrol_attempt_completion_and_transcript_flow() {
         .find(|r| r["user_id"] == trainee_id.to_string())
         .expect("the trainee is in the subtree");
     assert_eq!(row["completed"], 1);
+    // read back from the validity range's lapse day
+    assert_eq!(row["next_expiry"], expires_on, "{row}");
     assert_eq!(p["module_count"], 2);
     let res = officer
         .get(app.url(&format!("/api/v1/units/{unit}/progress?curriculum={cid}")))
@@ -614,5 +617,92 @@ async fn the_translation_editor_shows_source_target_and_status_side_by_side() {
         )
         .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn officers_name_people_by_username_in_the_enrol_and_import_forms() {
+    let app = spawn_app().await;
+    let (officer, cid, m1, _) = authored(&app).await;
+    let post = |c: &reqwest::Client, path: &str, form: Vec<(&'static str, String)>| {
+        c.post(app.url(path)).form(&form).send()
+    };
+    let enrolments = count(&app, "enrolments").await;
+    let completions = count(&app, "completions").await;
+    // an unknown username is a field error and writes nothing
+    for (path, form, field) in [
+        (
+            "/api/curriculum/enrol",
+            vec![
+                ("form[curriculum_id]", cid.to_string()),
+                ("form[user_id]", "no.such.person".to_owned()),
+            ],
+            "user_id",
+        ),
+        (
+            "/api/curriculum/import",
+            vec![
+                ("form[person_id]", "no.such.person".to_owned()),
+                ("form[module_id]", m1.to_string()),
+                ("form[completed_on]", "2026-01-15".to_owned()),
+                ("form[score]", "90".to_owned()),
+                ("form[locale]", "pl".to_owned()),
+            ],
+            "completions.0.user_id",
+        ),
+    ] {
+        let res = post(&officer, path, form).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(
+            body["detail"][0],
+            json!({"field": field, "code": "unknown-person"}),
+            "{path}"
+        );
+    }
+    assert_eq!(count(&app, "enrolments").await, enrolments);
+    assert_eq!(count(&app, "completions").await, completions);
+    // a known username, in any case and with stray spaces, names the person
+    let res = post(
+        &officer,
+        "/api/curriculum/enrol",
+        vec![
+            ("form[curriculum_id]", cid.to_string()),
+            ("form[user_id]", " Trainee.POL ".to_owned()),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let row: Value = res.json().await.unwrap();
+    assert_eq!(row["user_id"], demo_id("user", "trainee.pol").to_string());
+    let res = post(
+        &officer,
+        "/api/curriculum/import",
+        vec![
+            ("form[person_id]", "trainee.pol".to_owned()),
+            ("form[module_id]", m1.to_string()),
+            ("form[completed_on]", "2026-01-15".to_owned()),
+            ("form[score]", "90".to_owned()),
+            ("form[locale]", "pl".to_owned()),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(count(&app, "completions").await, completions + 1);
+    // a trainee learns nothing about which usernames exist
+    let trainee = app.login_as("trainee.pol").await;
+    let res = post(
+        &trainee,
+        "/api/curriculum/enrol",
+        vec![
+            ("form[curriculum_id]", cid.to_string()),
+            ("form[user_id]", "officer.pol".to_owned()),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
     app.stop().await;
 }

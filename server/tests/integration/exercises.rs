@@ -641,6 +641,22 @@ async fn bad_input_is_a_422_with_field_codes_and_writes_nothing() {
         before,
         "nothing written"
     );
+    // malformed query strings are JSON 422s naming the parameter; malformed ids are JSON 404s
+    for (path, field) in [
+        ("/api/v1/exercises?from=yesterday", "from"),
+        ("/api/v1/conflicts?to=2031-13-01", "to"),
+        ("/api/v1/exercises?nation=POL", "nation"),
+    ] {
+        let (s, v) = app.call(&officer, Method::GET, path, None).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{path}: {v}");
+        assert_eq!(v["fields"][0]["field"], field, "{path}: {v}");
+        assert_eq!(v["fields"][0]["code"], "invalid", "{path}: {v}");
+    }
+    let (s, v) = app
+        .call(&officer, Method::GET, "/api/v1/exercises/not-an-id", None)
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "{v}");
+    assert_eq!(v["code"], "not_found", "{v}");
     // a trainee may not plan
     let trainee = app.login_as("trainee.pol").await;
     let (s, _) = app

@@ -29,6 +29,14 @@ pub fn until_number(expires_on: Option<NaiveDate>) -> i32 {
     expires_on.map_or(NEVER, |d| day_number(d).min(NEVER))
 }
 
+/// The date of a lapse day number; `None` for [`NEVER`] (and beyond).
+pub fn lapse_date(day: i32) -> Option<NaiveDate> {
+    if day >= NEVER {
+        return None;
+    }
+    EPOCH.checked_add_signed(chrono::Duration::days(i64::from(day)))
+}
+
 /// On every day of `[from, until)` the module is valid and the latest expiry among the
 /// completions made so far is `lapses` (the day the module lapses unless it is done again).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +88,9 @@ mod tests {
         assert_eq!(day_number(d(9999, 12, 31)), NEVER);
         assert_eq!(until_number(None), NEVER);
         assert_eq!(until_number(Some(d(1970, 1, 11))), 10);
+        assert_eq!(lapse_date(20_785), Some(d(2026, 11, 28)));
+        assert_eq!(lapse_date(day_number(d(2031, 2, 28))), Some(d(2031, 2, 28)));
+        assert_eq!(lapse_date(NEVER), None);
     }
 
     #[test]

@@ -1,14 +1,10 @@
 //! Administration through the API: nations, bases, units, users and the audit trail.
 
-use axum::{
-    Json,
-    extract::{Path, Query, State},
-    http::StatusCode,
-};
+use axum::{Json, extract::State, http::StatusCode};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ApiError, ApiJson, ApiUser};
+use super::{ApiError, ApiJson, ApiPath, ApiQuery, ApiUser};
 use crate::{
     api::admin::{
         AuditFilter, AuditPage, BaseRow, NationRow, NewBase, NewNation, NewUnit, NewUser, UnitRow,
@@ -104,7 +100,7 @@ pub async fn create_unit(
 pub async fn list_users(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(q): Query<UserQuery>,
+    ApiQuery(q): ApiQuery<UserQuery>,
 ) -> Result<Json<Vec<UserRow>>, ApiError> {
     Ok(Json(
         users::list(&state.db, &user.actor, q.q.as_deref()).await?,
@@ -116,7 +112,7 @@ pub async fn list_users(
 pub async fn get_user(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<UserRow>, ApiError> {
     Ok(Json(users::get(&state.db, &user.actor, id).await?))
 }
@@ -139,7 +135,7 @@ pub async fn create_user(
 pub async fn update_user(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<UserPatch>,
 ) -> Result<Json<UserRow>, ApiError> {
     Ok(Json(
@@ -152,7 +148,7 @@ pub async fn update_user(
 pub async fn reset_password(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<ResetBody>,
 ) -> Result<StatusCode, ApiError> {
     users::reset_password(&state.db, &user.actor, id, body.password, ctx::now()).await?;
@@ -164,7 +160,7 @@ pub async fn reset_password(
 pub async fn list_audit(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(filter): Query<AuditFilter>,
+    ApiQuery(filter): ApiQuery<AuditFilter>,
 ) -> Result<Json<AuditPage>, ApiError> {
     Ok(Json(audit::list(&state.db, &user.actor, &filter).await?))
 }

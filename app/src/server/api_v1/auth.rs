@@ -2,14 +2,14 @@
 
 use axum::{
     Json,
-    extract::{Path, State},
+    extract::State,
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ApiError, ApiJson, ApiUser};
+use super::{ApiError, ApiJson, ApiPath, ApiUser};
 use crate::{
     api::auth::{Me, NewToken, TokenView},
     server::{
@@ -109,7 +109,7 @@ pub async fn create_token(
 pub async fn revoke_token(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<StatusCode, ApiError> {
     tokens::revoke(&state.db, &user.actor, id, ctx::now()).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -256,7 +256,7 @@ pub async fn unit_progress(
             &user.actor,
             id,
             q.curriculum,
-            q.page.unwrap_or(0),
+            Some(q.page.unwrap_or(0)),
             ctx::now(),
         )
         .await?,

@@ -3,7 +3,7 @@
 
 use axum::{
     Json,
-    extract::{Path, Query, State},
+    extract::State,
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{ApiError, ApiJson, ApiUser};
+use super::{ApiError, ApiJson, ApiPath, ApiQuery, ApiUser};
 use crate::{
     api::exercises::{
         BlackoutView, ConflictView, ExerciseFilter, ExercisePatch, ExerciseSummary, ExerciseView,
@@ -60,7 +60,7 @@ fn saved(outcome: SaveOutcome, created: bool) -> Response {
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(filter): Query<ExerciseFilter>,
+    ApiQuery(filter): ApiQuery<ExerciseFilter>,
 ) -> Result<Json<Vec<ExerciseSummary>>, ApiError> {
     Ok(Json(
         svc::list(&state.db, &user.actor, &filter, user.locale).await?,
@@ -83,7 +83,7 @@ pub async fn create(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<ExerciseView>, ApiError> {
     Ok(Json(
         svc::get(&state.db, &user.actor, id, user.locale, ctx::now()).await?,
@@ -95,7 +95,7 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<ExercisePatch>,
 ) -> Result<Response, ApiError> {
     let outcome = svc::update(&state.db, &user.actor, id, body, user.locale, ctx::now()).await?;
@@ -107,7 +107,7 @@ pub async fn update(
 pub async fn conflicts_of(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<Vec<ConflictView>>, ApiError> {
     Ok(Json(
         svc::conflicts_of_exercise(&state.db, &user.actor, id).await?,
@@ -119,7 +119,7 @@ pub async fn conflicts_of(
 pub async fn conflicts_in_range(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(q): Query<RangeQuery>,
+    ApiQuery(q): ApiQuery<RangeQuery>,
 ) -> Result<Json<Vec<ConflictView>>, ApiError> {
     let (Some(from), Some(to)) = (q.from, q.to) else {
         return Err(
@@ -136,7 +136,7 @@ pub async fn conflicts_in_range(
 pub async fn rate(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<RatingsInput>,
 ) -> Result<Json<Vec<RatingView>>, ApiError> {
     Ok(Json(
@@ -149,7 +149,7 @@ pub async fn rate(
 pub async fn list_blackouts(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(filter): Query<ExerciseFilter>,
+    ApiQuery(filter): ApiQuery<ExerciseFilter>,
 ) -> Result<Json<Vec<BlackoutView>>, ApiError> {
     Ok(Json(
         svc::list_blackouts(&state.db, &user.actor, &filter).await?,
@@ -197,7 +197,7 @@ pub async fn create_feed(
 pub async fn revoke_feed(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<StatusCode, ApiError> {
     svc::revoke_feed(&state.db, &user.actor, id, ctx::now()).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -207,7 +207,7 @@ pub async fn revoke_feed(
 #[utoipa::path(get, path = "/api/v1/calendar/{token}", params(("token" = String, Path, description = "the secret followed by `.ics`")), responses((status = 200, content_type = "text/calendar"), (status = 404)), security(()))]
 pub async fn feed(
     State(state): State<AppState>,
-    Path(file): Path<String>,
+    ApiPath(file): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     let token = file.strip_suffix(".ics").ok_or(AppError::NotFound)?;
     let body = svc::feed_ics(&state.db, token).await?;

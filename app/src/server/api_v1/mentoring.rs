@@ -1,14 +1,10 @@
 //! Mentor pairing through the API: profiles, runs (started in the background, polled), the
 //! eligible candidates of a run, accepting proposals, pairings and check-ins.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-    http::StatusCode,
-};
+use axum::{Json, extract::State, http::StatusCode};
 use uuid::Uuid;
 
-use super::{ApiError, ApiJson, ApiUser};
+use super::{ApiError, ApiJson, ApiPath, ApiUser};
 use crate::{
     api::mentoring::{
         AcceptReport, AcceptRequest, CandidateView, CheckinView, MenteeProfileInput,
@@ -27,7 +23,7 @@ use crate::{
 pub async fn put_mentor(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(person_id): Path<Uuid>,
+    ApiPath(person_id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<MentorProfileInput>,
 ) -> Result<Json<MentorProfileView>, ApiError> {
     Ok(Json(
@@ -40,7 +36,7 @@ pub async fn put_mentor(
 pub async fn put_mentee(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(person_id): Path<Uuid>,
+    ApiPath(person_id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<MenteeProfileInput>,
 ) -> Result<Json<MenteeProfileView>, ApiError> {
     Ok(Json(
@@ -68,7 +64,7 @@ pub async fn start_run(
 pub async fn get_run(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<RunView>, ApiError> {
     Ok(Json(runs::get(&state.db, &user.actor, id).await?))
 }
@@ -78,7 +74,7 @@ pub async fn get_run(
 pub async fn candidates(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<Vec<CandidateView>>, ApiError> {
     Ok(Json(runs::candidates(&state.db, &user.actor, id).await?))
 }
@@ -88,7 +84,7 @@ pub async fn candidates(
 pub async fn accept(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<AcceptRequest>,
 ) -> Result<Json<AcceptReport>, ApiError> {
     Ok(Json(
@@ -110,7 +106,7 @@ pub async fn list_pairings(
 pub async fn add_checkin(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<NewCheckin>,
 ) -> Result<(StatusCode, Json<CheckinView>), ApiError> {
     Ok((
@@ -124,7 +120,7 @@ pub async fn add_checkin(
 pub async fn end_pairing(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<PairingView>, ApiError> {
     Ok(Json(
         pairings::end(&state.db, &user.actor, id, ctx::now()).await?,

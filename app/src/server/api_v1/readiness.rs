@@ -4,7 +4,7 @@
 
 use axum::{
     Json,
-    extract::{Path, Query, State},
+    extract::State,
     http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ApiError, ApiJson, ApiUser};
+use super::{ApiError, ApiJson, ApiPath, ApiQuery, ApiUser};
 use crate::{
     api::readiness::{
         AssessmentView, History, NewAssessment, PeoplePage, PersonReadiness, ReadinessSettings,
@@ -161,8 +161,8 @@ pub fn people_csv(page: &PeoplePage) -> String {
 pub async fn get_unit(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
-    Query(q): Query<AsOf>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(q): ApiQuery<AsOf>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let today = ctx::now().date_naive();
@@ -180,8 +180,8 @@ pub async fn get_unit(
 pub async fn get_people(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
-    Query(q): Query<PeopleQuery>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(q): ApiQuery<PeopleQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let today = ctx::now().date_naive();
@@ -203,8 +203,8 @@ pub async fn get_people(
 pub async fn get_person(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
-    Query(q): Query<AsOf>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(q): ApiQuery<AsOf>,
 ) -> Result<Json<PersonReadiness>, ApiError> {
     let on = day("as_of", q.as_of.as_deref(), ctx::now().date_naive())?;
     Ok(Json(views::person(&state.db, &user.actor, id, on).await?))
@@ -216,8 +216,8 @@ pub async fn get_person(
 pub async fn get_history(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
-    Query(q): Query<Range>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(q): ApiQuery<Range>,
 ) -> Result<Json<History>, ApiError> {
     let to = day("to", q.to.as_deref(), ctx::now().date_naive())?;
     let default_from = to.checked_sub_days(chrono::Days::new(90)).unwrap_or(to);
@@ -233,7 +233,7 @@ pub async fn get_history(
 pub async fn post_assessment(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<NewAssessment>,
 ) -> Result<(StatusCode, Json<AssessmentView>), ApiError> {
     Ok((

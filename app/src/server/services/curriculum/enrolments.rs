@@ -120,3 +120,31 @@ pub async fn enrol(
     txn.commit().await?;
     Ok(row)
 }
+
+/// The officer's forms name a person by username (a select of every person in scope does not
+/// scale to thousands) or, from older pages and scripts, by id. Returns the id as the form
+/// carries it: blank stays blank, an id is kept, a known username (any case) becomes its id,
+/// anything else is 422 `unknown-person` on `field`. Only training officers look names up (no
+/// one else may enrol or import, and nobody else learns which usernames exist).
+pub async fn person_field(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    raw: &str,
+    field: &str,
+) -> Result<String, ServiceError> {
+    let raw = raw.trim();
+    if raw.is_empty() || Uuid::parse_str(raw).is_ok() {
+        return Ok(raw.to_owned());
+    }
+    if !actor.has_role(Role::TrainingOfficer) {
+        return Err(AppError::Forbidden.into());
+    }
+    let found = user::Entity::find()
+        .filter(user::Column::Username.eq(raw.to_lowercase()))
+        .one(db)
+        .await?;
+    match found {
+        Some(u) => Ok(u.id.to_string()),
+        None => Err(AppError::field(field, "unknown-person").into()),
+    }
+}

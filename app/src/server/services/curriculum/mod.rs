@@ -16,7 +16,6 @@ pub mod validity;
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Statement, Value,
 };
@@ -165,13 +164,6 @@ pub(crate) fn placeholders(from: usize, n: usize) -> String {
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The date stored for "never expires" inside SQL aggregates, mapped back to `None`.
-pub(crate) const NEVER: &str = "9999-12-31";
-
-pub(crate) fn never_to_none(d: Option<NaiveDate>) -> Option<NaiveDate> {
-    d.filter(|d| d.format("%Y-%m-%d").to_string() != NEVER)
 }
 
 /// The scope of a person's record for the policy.

@@ -11,10 +11,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{
-    NEVER,
     content::{completion_row, list, valid_completions},
-    find_person, load_texts, never_to_none, person_scope, placeholders, reader_chain, resolve,
-    stmt,
+    find_person, load_texts, person_scope, placeholders, reader_chain, resolve, stmt,
 };
 use crate::{
     api::curriculum::{
@@ -22,11 +20,12 @@ use crate::{
     },
     domain::{
         csv::to_csv,
+        curriculum::validity::{day_number, lapse_date},
         policy::{Action, Actor, Role, Scope, allows, require},
     },
     error::AppError,
     server::{
-        entities::{completion, curriculum, module, unit, user},
+        entities::{completion, curriculum, module, unit},
         error::ServiceError,
         services::org::unit_tree,
     },
@@ -184,15 +183,34 @@ pub async fn dashboard<C: ConnectionTrait>(
     Ok(Dashboard { transcript, open })
 }
 
-/// Every enrolled person in the unit's subtree with their progress in the curriculum, computed
-/// in one SQL query (recursive unit subtrees, grouped completions); sorted by name.
+/// The whole subtree's figures, counted in SQL next to the rows.
+#[derive(Default)]
+struct Totals {
+    people: u32,
+    complete: u32,
+    overdue: u32,
+    expiring: u32,
+}
+
+/// Enrolled people in the unit's subtree with their progress in the curriculum, sorted by name,
+/// `limit` rows from `offset` (every row without a limit), and the totals over everyone: one SQL
+/// query (recursive unit subtrees; the validity range of each module holding `on`, so no
+/// completion is grouped; window sums for the totals, so only the page leaves the database).
+#[expect(clippy::too_many_arguments, reason = "one statement's parameters")]
 async fn progress_rows<C: ConnectionTrait>(
     db: &C,
     unit_id: Uuid,
     curriculum_id: Uuid,
     on: NaiveDate,
     total: u32,
-) -> Result<Vec<ProgressRow>, ServiceError> {
+    limit: Option<usize>,
+    offset: usize,
+) -> Result<(Vec<ProgressRow>, Totals), ServiceError> {
+    let soon = on.checked_add_days(Days::new(EXPIRING_DAYS)).unwrap_or(on);
+    let page = match limit {
+        Some(n) => format!("LIMIT {n} OFFSET {offset}"),
+        None => String::new(),
+    };
     let sql = format!(
         "WITH RECURSIVE sub(id) AS (
             SELECT id FROM units WHERE id = $1
@@ -208,31 +226,52 @@ async fn progress_rows<C: ConnectionTrait>(
             WHERE e.curriculum_id = $2 AND u.unit_id IN (SELECT id FROM sub)
         ), enrolled(user_id, due_on) AS (
             SELECT user_id, MIN(due_on) FROM people GROUP BY user_id
-        ), best(user_id, module_id, until) AS (
-            SELECT c.user_id, c.module_id, MAX(COALESCE(c.expires_on, '{NEVER}'))
-            FROM completions c JOIN modules m ON m.id = c.module_id
-            WHERE m.curriculum_id = $2 AND c.completed_on <= $3
-              AND (c.expires_on IS NULL OR c.expires_on > $3)
-              AND c.user_id IN (SELECT user_id FROM enrolled)
-            GROUP BY c.user_id, c.module_id
-        ), done(user_id, completed, next_expiry) AS (
-            SELECT user_id, COUNT(*), MIN(until) FROM best GROUP BY user_id
+        ), done(user_id, completed, next_lapse) AS (
+            SELECT v.user_id, COUNT(*), MIN(v.lapses_on) FROM validity_spans v
+            WHERE v.user_id IN (SELECT user_id FROM enrolled) AND v.curriculum_id = $2
+              AND v.valid_from <= $3 AND v.valid_until > $3
+            GROUP BY v.user_id
         )
         SELECT e.user_id AS user_id, u.username AS username, u.display_name AS display_name,
                un.name AS unit_name, e.due_on AS due_on,
-               COALESCE(d.completed, 0) AS completed, d.next_expiry AS next_expiry
+               COALESCE(d.completed, 0) AS completed, d.next_lapse AS next_lapse,
+               COUNT(*) OVER () AS n_people,
+               SUM(CASE WHEN $4 > 0 AND COALESCE(d.completed, 0) >= $4 THEN 1 ELSE 0 END) OVER ()
+                   AS n_complete,
+               SUM(CASE WHEN COALESCE(d.completed, 0) < $4 AND e.due_on < $5 THEN 1 ELSE 0 END)
+                   OVER () AS n_overdue,
+               SUM(CASE WHEN d.next_lapse <= $6 THEN 1 ELSE 0 END) OVER () AS n_expiring
         FROM enrolled e JOIN users u ON u.id = e.user_id
         LEFT JOIN units un ON un.id = u.unit_id
         LEFT JOIN done d ON d.user_id = e.user_id
-        ORDER BY u.display_name, u.username"
+        ORDER BY u.display_name, u.username, e.user_id
+        {page}"
     );
-    let values: Vec<Value> = vec![unit_id.into(), curriculum_id.into(), on.into()];
+    let values: Vec<Value> = vec![
+        unit_id.into(),
+        curriculum_id.into(),
+        day_number(on).into(),
+        i64::from(total).into(),
+        on.into(),
+        day_number(soon).into(),
+    ];
     let rows = db
         .query_all_raw(stmt(db.get_database_backend(), &sql, values))
         .await?;
+    let count = |r: &sea_orm::QueryResult, col: &str| -> Result<u32, ServiceError> {
+        let n: Option<i64> = r.try_get("", col)?;
+        Ok(u32::try_from(n.unwrap_or(0)).unwrap_or(0))
+    };
+    let mut totals = Totals::default();
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let completed = u32::try_from(r.try_get::<i64>("", "completed")?).unwrap_or(0);
+        totals = Totals {
+            people: count(&r, "n_people")?,
+            complete: count(&r, "n_complete")?,
+            overdue: count(&r, "n_overdue")?,
+            expiring: count(&r, "n_expiring")?,
+        };
+        let completed = count(&r, "completed")?;
         let due_on = r.try_get::<Option<NaiveDate>>("", "due_on")?;
         out.push(ProgressRow {
             user_id: r.try_get("", "user_id")?,
@@ -245,18 +284,23 @@ async fn progress_rows<C: ConnectionTrait>(
             total,
             due_on,
             overdue: completed < total && due_on.is_some_and(|d| d < on),
-            next_expiry: never_to_none(r.try_get::<Option<NaiveDate>>("", "next_expiry")?),
+            next_expiry: r
+                .try_get::<Option<i32>>("", "next_lapse")?
+                .and_then(lapse_date),
         });
     }
-    Ok(out)
+    Ok((out, totals))
 }
 
-/// Authorizes and loads a unit's progress in a curriculum: every row, not paged.
-async fn unit_progress_all<C: ConnectionTrait>(
+/// A unit's (and its subunits') progress in a curriculum, `page` (from 0; past the end, the
+/// last page) of `PAGE_SIZE` people, or every person when `page` is `None`. Officers and
+/// commanders whose scope reaches the unit; an unknown curriculum is 422.
+pub async fn unit_progress<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     unit_id: Uuid,
     curriculum_id: Uuid,
+    page: Option<u32>,
     now: DateTime<Utc>,
 ) -> Result<UnitProgress, ServiceError> {
     let u = unit::Entity::find_by_id(unit_id)
@@ -279,8 +323,20 @@ async fn unit_progress_all<C: ConnectionTrait>(
         .all(db)
         .await?
         .len() as u32;
-    let rows = progress_rows(db, u.id, c.id, on, total).await?;
-    let soon = on.checked_add_days(Days::new(EXPIRING_DAYS)).unwrap_or(on);
+    let limit = page.map(|_| PAGE_SIZE);
+    let mut at = page.unwrap_or(0) as usize;
+    let (mut rows, mut totals) =
+        progress_rows(db, u.id, c.id, on, total, limit, at * PAGE_SIZE).await?;
+    if rows.is_empty() && at > 0 {
+        // past the end: count everyone, then read the last page
+        let (_, all) = progress_rows(db, u.id, c.id, on, total, Some(1), 0).await?;
+        at = (all.people as usize).div_ceil(PAGE_SIZE).max(1) - 1;
+        (rows, totals) = progress_rows(db, u.id, c.id, on, total, limit, at * PAGE_SIZE).await?;
+    }
+    let pages = match page {
+        Some(_) => (totals.people as usize).div_ceil(PAGE_SIZE).max(1) as u32,
+        None => 1,
+    };
     Ok(UnitProgress {
         unit_id: u.id,
         unit_name: u.name,
@@ -288,44 +344,14 @@ async fn unit_progress_all<C: ConnectionTrait>(
         curriculum_code: c.code,
         on,
         module_count: total,
-        people: rows.len() as u32,
-        complete: rows
-            .iter()
-            .filter(|r| total > 0 && r.completed == total)
-            .count() as u32,
-        overdue: rows.iter().filter(|r| r.overdue).count() as u32,
-        expiring: rows
-            .iter()
-            .filter(|r| r.next_expiry.is_some_and(|d| d <= soon))
-            .count() as u32,
-        page: 0,
-        pages: 1,
+        people: totals.people,
+        complete: totals.complete,
+        overdue: totals.overdue,
+        expiring: totals.expiring,
+        page: at as u32,
+        pages,
         rows,
     })
-}
-
-/// A unit's (and its subunits') progress in a curriculum, one page of people (`page` from 0).
-/// Officers and commanders whose scope reaches the unit; an unknown curriculum is 422.
-pub async fn unit_progress<C: ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-    unit_id: Uuid,
-    curriculum_id: Uuid,
-    page: u32,
-    now: DateTime<Utc>,
-) -> Result<UnitProgress, ServiceError> {
-    let mut all = unit_progress_all(db, actor, unit_id, curriculum_id, now).await?;
-    let pages = all.rows.len().div_ceil(PAGE_SIZE).max(1) as u32;
-    let page = Ord::min(page, pages - 1);
-    all.rows = all
-        .rows
-        .into_iter()
-        .skip(page as usize * PAGE_SIZE)
-        .take(PAGE_SIZE)
-        .collect();
-    all.page = page;
-    all.pages = pages;
-    Ok(all)
 }
 
 /// The same as CSV (UTF-8 with BOM, formula-like cells neutralised), every person.
@@ -336,7 +362,7 @@ pub async fn unit_progress_csv<C: ConnectionTrait>(
     curriculum_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
-    let all = unit_progress_all(db, actor, unit_id, curriculum_id, now).await?;
+    let all = unit_progress(db, actor, unit_id, curriculum_id, None, now).await?;
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     Ok(to_csv(
         &[
@@ -364,7 +390,8 @@ pub async fn unit_progress_csv<C: ConnectionTrait>(
     ))
 }
 
-/// What the officer pages offer: curricula, the units and people the actor's scope reaches.
+/// What the officer pages offer: curricula and the units the actor's scope reaches (people are
+/// named by username in the forms: thousands of them do not fit a list).
 pub async fn officer_choices<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
@@ -383,29 +410,9 @@ pub async fn officer_choices<C: ConnectionTrait>(
         .filter(|u| allows(actor, Action::ViewProgress, &unit_scope(u)))
         .map(|u| (u.id, u.name.clone()))
         .collect();
-    let people = user::Entity::find()
-        .filter(user::Column::Disabled.eq(false))
-        .order_by_asc(user::Column::DisplayName)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|p| {
-            let chain = p
-                .unit_id
-                .map(|u| tree.ancestors_and_self(u))
-                .unwrap_or_default();
-            allows(
-                actor,
-                Action::AssignCurricula,
-                &Scope::person(p.id, p.nation_id, chain, false),
-            )
-        })
-        .map(|p| (p.id, format!("{} ({})", p.display_name, p.username)))
-        .collect();
     Ok(OfficerChoices {
         curricula: list(db, actor).await?,
         units: visible_units,
-        people,
     })
 }
 

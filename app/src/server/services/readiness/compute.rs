@@ -69,9 +69,9 @@ sized(curriculum_id, n) AS (
 ),
 valid_uc(user_id, curriculum_id, n, l30, l60, l90) AS (
     SELECT s.user_id, s.curriculum_id, COUNT(*),
-           SUM(CASE WHEN s.lapses_on <= $5 THEN 1 ELSE 0 END),
-           SUM(CASE WHEN s.lapses_on <= $6 THEN 1 ELSE 0 END),
-           SUM(CASE WHEN s.lapses_on <= $7 THEN 1 ELSE 0 END)
+           COUNT(*) FILTER (WHERE s.lapses_on <= $5),
+           COUNT(*) FILTER (WHERE s.lapses_on <= $6),
+           COUNT(*) FILTER (WHERE s.lapses_on <= $7)
     FROM validity_spans s
     WHERE s.valid_from <= $1 AND s.valid_until > $1 AND {people_s}
     GROUP BY s.user_id, s.curriculum_id

@@ -65,7 +65,7 @@ pub fn ProgressPage() -> impl IntoView {
                             })}
                         </Suspense>
                         <EnrolForm ch=ch.clone()/>
-                        {curriculum().map(|c| view! { <ImportForm ch=ch.clone() curriculum=c/> <Coverage curriculum=c/> })}
+                        {curriculum().map(|c| view! { <ImportForm curriculum=c/> <Coverage curriculum=c/> })}
                     })
                 })}
             </Suspense>
@@ -163,17 +163,13 @@ fn EnrolForm(ch: OfficerChoices) -> impl IntoView {
     let i18n = use_i18n();
     let enrol = ServerAction::<Enrol>::new();
     let error = last_error(enrol.value());
-    let people: Vec<(String, String)> =
-        std::iter::once((String::new(), i18n.t("curriculum-nobody")))
-            .chain(ch.people.iter().map(|(id, n)| (id.to_string(), n.clone())))
-            .collect();
     view! {
         <h2>{i18n.t("curriculum-enrol-title")}</h2>
         <ActionForm action=enrol attr:class="card form" attr:data-testid="enrol-form" attr:novalidate=true>
             <FormAlert error/>
             {move || enrol.value().get().and_then(|r| r.ok()).map(|_| view! { <p class="alert alert-ok" role="status" data-testid="enrolled">{i18n.t("common-saved")}</p> })}
             <SelectField name="form[curriculum_id]" field="curriculum_id" label=i18n.t("curriculum-curriculum") error options=curriculum_options(&ch)/>
-            <SelectField name="form[user_id]" field="user_id" label=i18n.t("curriculum-person") error options=people/>
+            <TextField name="form[user_id]" field="user_id" label=i18n.t("curriculum-person") error autocomplete="off" hint=i18n.t("curriculum-person-hint")/>
             <SelectField name="form[unit_id]" field="unit_id" label=i18n.t("curriculum-or-unit") error options=unit_options(&ch, Some(i18n.t("curriculum-nobody")))/>
             <TextField name="form[due_on]" field="due_on" kind="date" label=i18n.t("curriculum-col-due") error/>
             <button type="submit" class="button" data-testid="enrol-submit">{i18n.t("curriculum-enrol")}</button>
@@ -182,16 +178,11 @@ fn EnrolForm(ch: OfficerChoices) -> impl IntoView {
 }
 
 #[component]
-fn ImportForm(ch: OfficerChoices, curriculum: Uuid) -> impl IntoView {
+fn ImportForm(curriculum: Uuid) -> impl IntoView {
     let i18n = use_i18n();
     let import = ServerAction::<RecordCompletion>::new();
     let error = last_error(import.value());
     let modules = Resource::new(move || curriculum, get_curriculum);
-    let people: Vec<(String, String)> = ch
-        .people
-        .iter()
-        .map(|(id, n)| (id.to_string(), n.clone()))
-        .collect();
     let locales: Vec<(String, String)> = Locale::ALL
         .iter()
         .map(|l| (l.code().to_owned(), l.endonym().to_owned()))
@@ -200,7 +191,7 @@ fn ImportForm(ch: OfficerChoices, curriculum: Uuid) -> impl IntoView {
         <h2>{i18n.t("curriculum-import-title")}</h2>
         <Suspense fallback=|| ()>
             {move || {
-                let (people, locales) = (people.clone(), locales.clone());
+                let locales = locales.clone();
                 Suspend::new(async move {
                     modules.await.map(|c| {
                         let options: Vec<(String, String)> = c.modules.iter().map(|m| (m.id.to_string(), m.title.text.clone())).collect();
@@ -208,7 +199,7 @@ fn ImportForm(ch: OfficerChoices, curriculum: Uuid) -> impl IntoView {
                             <ActionForm action=import attr:class="card form" attr:data-testid="import-form" attr:novalidate=true>
                                 <FormAlert error/>
                                 {move || import.value().get().and_then(|r| r.ok()).map(|_| view! { <p class="alert alert-ok" role="status" data-testid="imported">{i18n.t("common-saved")}</p> })}
-                                <SelectField name="form[person_id]" field="completions.0.user_id" label=i18n.t("curriculum-person") error options=people/>
+                                <TextField name="form[person_id]" field="completions.0.user_id" label=i18n.t("curriculum-person") error autocomplete="off" hint=i18n.t("curriculum-person-hint")/>
                                 <SelectField name="form[module_id]" field="completions.0.module_id" label=i18n.t("curriculum-col-module") error options=options/>
                                 <TextField name="form[completed_on]" field="completions.0.completed_on" kind="date" label=i18n.t("curriculum-col-completed") error/>
                                 <TextField name="form[score]" field="completions.0.score" kind="number" label=i18n.t("curriculum-col-score") error/>

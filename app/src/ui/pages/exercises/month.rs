@@ -65,12 +65,20 @@ fn MonthGrid(m: MonthView) -> impl IntoView {
         })
         .filter(|week: &Vec<NaiveDate>| week[0] < next)
         .collect();
-    let on_day = |d: NaiveDate| -> Vec<ExerciseSummary> {
+    // Each day's chips are plain links (the router still handles them without reloading):
+    // the router's `<A>` adds reactive state per link, and a busy month has a thousand chips.
+    let on_day = |d: NaiveDate| {
         m.exercises
             .iter()
             .filter(|e| e.start_at.date_naive() <= d && d <= e.end_at.date_naive())
-            .cloned()
-            .collect()
+            .map(|e: &ExerciseSummary| {
+                view! {
+                    <li class=format!("day-item status-{}", e.status)>
+                        <a href=format!("/exercises/{}", e.id) title=e.name.clone()>{e.code.clone()}</a>
+                    </li>
+                }
+            })
+            .collect_view()
     };
     view! {
         <div class="month-head">
@@ -95,13 +103,7 @@ fn MonthGrid(m: MonthView) -> impl IntoView {
                                 view! {
                                     <td class:outside=outside data-date=d.to_string()>
                                         <span class="day-number">{d.day()}</span>
-                                        <ul class="day-items">
-                                            {items.into_iter().map(|e| view! {
-                                                <li class=format!("day-item status-{}", e.status)>
-                                                    <A href=format!("/exercises/{}", e.id) attr:title=e.name.clone()>{e.code.clone()}</A>
-                                                </li>
-                                            }).collect_view()}
-                                        </ul>
+                                        <ul class="day-items">{items}</ul>
                                     </td>
                                 }
                             }).collect_view()}
