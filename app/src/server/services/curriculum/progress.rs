@@ -196,7 +196,6 @@ struct Totals {
 /// `limit` rows from `offset` (every row without a limit), and the totals over everyone: one SQL
 /// query (recursive unit subtrees; the validity range of each module holding `on`, so no
 /// completion is grouped; window sums for the totals, so only the page leaves the database).
-#[expect(clippy::too_many_arguments, reason = "one statement's parameters")]
 async fn progress_rows<C: ConnectionTrait>(
     db: &C,
     unit_id: Uuid,

@@ -25,9 +25,11 @@ pub struct Lookup {
 
 impl Lookup {
     pub async fn load<C: ConnectionTrait>(db: &C) -> Result<Self, ServiceError> {
-        let nations = nation::Entity::find().all(db).await?;
-        let bases = base::Entity::find().all(db).await?;
-        let units = unit::Entity::find().all(db).await?;
+        let (nations, bases, units) = tokio::try_join!(
+            nation::Entity::find().all(db),
+            base::Entity::find().all(db),
+            unit::Entity::find().all(db),
+        )?;
         Ok(Self {
             nations: nations.into_iter().map(|n| (n.id, n)).collect(),
             bases: bases.into_iter().map(|b| (b.id, b)).collect(),

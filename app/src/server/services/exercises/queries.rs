@@ -55,7 +55,6 @@ pub async fn list<C: ConnectionTrait>(
     locale: Locale,
 ) -> Result<Vec<ExerciseSummary>, ServiceError> {
     let viewer = Viewer::of(actor);
-    let lookup = Lookup::load(db).await?;
     let mut q = exercise::Entity::find().order_by_asc(exercise::Column::StartAt);
     if let (Some(from), Some(to)) = (filter.from, filter.to)
         && to <= from
@@ -77,11 +76,24 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(status) = filter.status.as_deref().filter(|s| !s.is_empty()) {
         q = q.filter(exercise::Column::Status.eq(status));
     }
-    let models = q.all(db).await?;
+    // Independent reads run side by side (each SQLite query waits for a worker thread; the
+    // month page's latency is mostly these waits).
+    let (lookup, models) = tokio::try_join!(Lookup::load(db), async {
+        q.all(db).await.map_err(ServiceError::from)
+    })?;
     let refs: Vec<&exercise::Model> = models.iter().collect();
-    let rel = Releasability::load(db, &viewer, &refs).await?;
     let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
-    let children = Children::load(db, &ids).await?;
+    let (rel, children, names) = tokio::try_join!(
+        Releasability::load(db, &viewer, &refs),
+        Children::load(db, &ids),
+        async {
+            if locale == Locale::En {
+                Ok(HashMap::new())
+            } else {
+                names_in(db, &ids, locale).await
+            }
+        },
+    )?;
     let mut out = Vec::new();
     for m in &models {
         if !rel.visible(&viewer, m, &lookup) {
@@ -135,13 +147,9 @@ pub async fn list<C: ConnectionTrait>(
             headcount,
         });
     }
-    if locale != Locale::En && !out.is_empty() {
-        let ids: Vec<Uuid> = out.iter().map(|s| s.id).collect();
-        let names = names_in(db, &ids, locale).await?;
-        for s in &mut out {
-            if let Some((name, _)) = names.get(&s.id) {
-                s.name = name.clone();
-            }
+    for s in &mut out {
+        if let Some((name, _)) = names.get(&s.id) {
+            s.name = name.clone();
         }
     }
     Ok(out)
