@@ -69,13 +69,19 @@ pub async fn find_current<C: ConnectionTrait>(
     db: &C,
     id: Uuid,
 ) -> Result<Option<CurrentUser>, ServiceError> {
-    let Some(u) = user::Entity::find_by_id(id).one(db).await? else {
+    // both reads on every request, side by side
+    let (found, grants) = tokio::try_join!(
+        async {
+            user::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .map_err(ServiceError::from)
+        },
+        grants_of(db, id),
+    )?;
+    let Some(u) = found.filter(|u| !u.disabled) else {
         return Ok(None);
     };
-    if u.disabled {
-        return Ok(None);
-    }
-    let grants = grants_of(db, id).await?;
     Ok(Some(CurrentUser {
         actor: actor_of(&u, grants),
         display_name: u.display_name,

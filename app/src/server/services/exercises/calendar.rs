@@ -50,21 +50,21 @@ impl Children {
         let mut units: HashMap<Uuid, Vec<(Uuid, i32)>> = HashMap::new();
         let mut people: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
         for chunk in ids.chunks(CHUNK) {
-            for u in exercise_unit::Entity::find()
-                .filter(exercise_unit::Column::ExerciseId.is_in(chunk.iter().copied()))
-                .all(db)
-                .await?
-            {
+            let (unit_rows, people_rows) = tokio::try_join!(
+                exercise_unit::Entity::find()
+                    .filter(exercise_unit::Column::ExerciseId.is_in(chunk.iter().copied()))
+                    .all(db),
+                exercise_participant::Entity::find()
+                    .filter(exercise_participant::Column::ExerciseId.is_in(chunk.iter().copied()))
+                    .all(db),
+            )?;
+            for u in unit_rows {
                 units
                     .entry(u.exercise_id)
                     .or_default()
                     .push((u.unit_id, u.headcount));
             }
-            for p in exercise_participant::Entity::find()
-                .filter(exercise_participant::Column::ExerciseId.is_in(chunk.iter().copied()))
-                .all(db)
-                .await?
-            {
+            for p in people_rows {
                 people.entry(p.exercise_id).or_default().push(p.user_id);
             }
         }

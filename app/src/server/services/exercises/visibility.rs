@@ -60,25 +60,25 @@ impl Releasability {
         let mut lists: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
         let mut participating = HashSet::new();
         for ids in restricted.chunks(CHUNK) {
-            let rows: Vec<(Uuid, Uuid)> = exercise_releasability::Entity::find()
-                .select_only()
-                .column(exercise_releasability::Column::ExerciseId)
-                .column(exercise_releasability::Column::NationId)
-                .filter(exercise_releasability::Column::ExerciseId.is_in(ids.iter().copied()))
-                .into_tuple()
-                .all(db)
-                .await?;
+            let (rows, mine): (Vec<(Uuid, Uuid)>, Vec<Uuid>) = tokio::try_join!(
+                exercise_releasability::Entity::find()
+                    .select_only()
+                    .column(exercise_releasability::Column::ExerciseId)
+                    .column(exercise_releasability::Column::NationId)
+                    .filter(exercise_releasability::Column::ExerciseId.is_in(ids.iter().copied()))
+                    .into_tuple()
+                    .all(db),
+                exercise_participant::Entity::find()
+                    .select_only()
+                    .column(exercise_participant::Column::ExerciseId)
+                    .filter(exercise_participant::Column::ExerciseId.is_in(ids.iter().copied()))
+                    .filter(exercise_participant::Column::UserId.eq(viewer.user_id))
+                    .into_tuple()
+                    .all(db),
+            )?;
             for (e, n) in rows {
                 lists.entry(e).or_default().push(n);
             }
-            let mine: Vec<Uuid> = exercise_participant::Entity::find()
-                .select_only()
-                .column(exercise_participant::Column::ExerciseId)
-                .filter(exercise_participant::Column::ExerciseId.is_in(ids.iter().copied()))
-                .filter(exercise_participant::Column::UserId.eq(viewer.user_id))
-                .into_tuple()
-                .all(db)
-                .await?;
             participating.extend(mine);
         }
         Ok(Self {
