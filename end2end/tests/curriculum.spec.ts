@@ -1,6 +1,6 @@
 // Curriculum in the browser: a Polish trainee reads a module in Polish, meets the fallback notice
 // on a module without Polish, passes a quiz and sees the progress bar move; an officer sees the
-// unit's progress and downloads it as CSV.
+// unit's progress and downloads it as CSV, and enrols a person by username.
 import { readFile } from "node:fs/promises";
 import { test, expect, hydrated, signIn } from "./fixtures";
 
@@ -77,4 +77,25 @@ test("an officer sees the unit's progress and downloads it as CSV", async ({ pag
   const csv = await readFile(path, "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv).toContain("trainee.pol");
+});
+
+test.describe("naming a person", () => {
+  test.use({ expectedStatuses: [422] });
+
+  test("an officer enrols a person by username; an unknown one is a field error", async ({ page }) => {
+    await signIn(page, "officer.pol", undefined, "/training/progress");
+    await page.goto("/training/progress");
+    await hydrated(page);
+    const form = page.getByTestId("enrol-form");
+    await form.getByTestId("field-curriculum_id").selectOption({ label: "Podstawy logistyki NATO" });
+    await form.getByTestId("field-user_id").fill("no.such.person");
+    await page.getByTestId("enrol-submit").click();
+    await expect(form.getByTestId("error-user_id")).toBeVisible();
+    await expect(page.getByTestId("enrolled")).toHaveCount(0);
+
+    await form.getByTestId("field-user_id").fill(" Trainee.POL ");
+    await page.getByTestId("enrol-submit").click();
+    await expect(page.getByTestId("enrolled")).toBeVisible();
+    await expect(form.getByTestId("error-user_id")).toHaveCount(0);
+  });
 });
