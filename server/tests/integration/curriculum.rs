@@ -620,34 +620,48 @@ async fn the_translation_editor_shows_source_target_and_status_side_by_side() {
     app.stop().await;
 }
 
+/// The officer page's enrol form: the demo curriculum `cid`, a person, a due date.
+fn enrol_form(cid: Uuid, person: &str, due_on: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("form[curriculum_id]", cid.to_string()),
+        ("form[user_id]", person.to_owned()),
+        ("form[due_on]", due_on.to_owned()),
+    ]
+}
+
+/// The officer page's import form: one completion of `module` on `on`.
+fn import_form(person: &str, module: Uuid, on: chrono::NaiveDate) -> Vec<(&'static str, String)> {
+    vec![
+        ("form[person_id]", person.to_owned()),
+        ("form[module_id]", module.to_string()),
+        ("form[completed_on]", on.to_string()),
+        ("form[score]", "90".to_owned()),
+        ("form[locale]", "pl".to_owned()),
+    ]
+}
+
 #[tokio::test]
-async fn officers_name_people_by_username_in_the_enrol_and_import_forms() {
+async fn officers_name_people_by_username_and_progress_counts_them() {
     let app = spawn_app().await;
-    let (officer, cid, m1, _) = authored(&app).await;
+    let (officer, cid, m1, m2) = authored(&app).await;
     let post = |c: &reqwest::Client, path: &str, form: Vec<(&'static str, String)>| {
         c.post(app.url(path)).form(&form).send()
     };
+    let today = chrono::Utc::now().date_naive();
+    // 12-month validity: done 300 days ago, it lapses within the 90-day horizon
+    let long_ago = today - chrono::Days::new(300);
     let enrolments = count(&app, "enrolments").await;
     let completions = count(&app, "completions").await;
     // an unknown username is a field error and writes nothing
     for (path, form, field) in [
         (
             "/api/curriculum/enrol",
-            vec![
-                ("form[curriculum_id]", cid.to_string()),
-                ("form[user_id]", "no.such.person".to_owned()),
-            ],
+            enrol_form(cid, "no.such.person", ""),
             "user_id",
         ),
         (
             "/api/curriculum/import",
-            vec![
-                ("form[person_id]", "no.such.person".to_owned()),
-                ("form[module_id]", m1.to_string()),
-                ("form[completed_on]", "2026-01-15".to_owned()),
-                ("form[score]", "90".to_owned()),
-                ("form[locale]", "pl".to_owned()),
-            ],
+            import_form("no.such.person", m1, long_ago),
             "completions.0.user_id",
         ),
     ] {
@@ -666,10 +680,7 @@ async fn officers_name_people_by_username_in_the_enrol_and_import_forms() {
     let res = post(
         &officer,
         "/api/curriculum/enrol",
-        vec![
-            ("form[curriculum_id]", cid.to_string()),
-            ("form[user_id]", " Trainee.POL ".to_owned()),
-        ],
+        enrol_form(cid, " Trainee.POL ", "2020-01-31"),
     )
     .await
     .unwrap();
@@ -679,27 +690,49 @@ async fn officers_name_people_by_username_in_the_enrol_and_import_forms() {
     let res = post(
         &officer,
         "/api/curriculum/import",
-        vec![
-            ("form[person_id]", "trainee.pol".to_owned()),
-            ("form[module_id]", m1.to_string()),
-            ("form[completed_on]", "2026-01-15".to_owned()),
-            ("form[score]", "90".to_owned()),
-            ("form[locale]", "pl".to_owned()),
-        ],
+        import_form("trainee.pol", m1, long_ago),
     )
     .await
     .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(count(&app, "completions").await, completions + 1);
+    // the unit's totals are counted over everyone, and a page past the end is the last page
+    let unit = demo_id("unit", "POL:1st Logistics Brigade");
+    let progress =
+        |page: u32| format!("/api/v1/units/{unit}/progress?curriculum={cid}&page={page}");
+    let (s, p) = app.call(&officer, Method::GET, &progress(7), None).await;
+    assert_eq!(s, StatusCode::OK, "{p}");
+    assert_eq!(
+        (p["page"].clone(), p["pages"].clone()),
+        (json!(0), json!(1))
+    );
+    assert_eq!(p["people"], 1, "{p}");
+    assert_eq!(p["rows"][0]["username"], "trainee.pol");
+    assert_eq!(p["rows"][0]["completed"], 1);
+    assert_eq!(
+        (p["complete"].clone(), p["overdue"].clone()),
+        (json!(0), json!(1))
+    );
+    assert_eq!(p["expiring"], 1, "{p}");
+    let res = post(
+        &officer,
+        "/api/curriculum/import",
+        import_form("trainee.pol", m2, today),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, p) = app.call(&officer, Method::GET, &progress(0), None).await;
+    assert_eq!(
+        (p["complete"].clone(), p["overdue"].clone()),
+        (json!(1), json!(0))
+    );
     // a trainee learns nothing about which usernames exist
     let trainee = app.login_as("trainee.pol").await;
     let res = post(
         &trainee,
         "/api/curriculum/enrol",
-        vec![
-            ("form[curriculum_id]", cid.to_string()),
-            ("form[user_id]", "officer.pol".to_owned()),
-        ],
+        enrol_form(cid, "officer.pol", ""),
     )
     .await
     .unwrap();

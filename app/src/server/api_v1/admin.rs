@@ -96,7 +96,7 @@ pub async fn create_unit(
 }
 
 /// The people the caller administers.
-#[utoipa::path(get, path = "/api/v1/users", params(UserQuery), responses((status = 200, body = Vec<UserRow>), (status = 401), (status = 403)))]
+#[utoipa::path(get, path = "/api/v1/users", params(UserQuery), responses((status = 200, body = Vec<UserRow>), (status = 401), (status = 403), (status = 422)))]
 pub async fn list_users(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -156,7 +156,7 @@ pub async fn reset_password(
 }
 
 /// Browse the audit trail (alliance administrators).
-#[utoipa::path(get, path = "/api/v1/audit", params(AuditFilter), responses((status = 200, body = AuditPage), (status = 401), (status = 403)))]
+#[utoipa::path(get, path = "/api/v1/audit", params(AuditFilter), responses((status = 200, body = AuditPage), (status = 401), (status = 403), (status = 422)))]
 pub async fn list_audit(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

@@ -145,7 +145,7 @@ pub async fn rate(
 }
 
 /// Blackout periods overlapping a range, optionally of one nation.
-#[utoipa::path(get, path = "/api/v1/blackouts", params(ExerciseFilter), responses((status = 200, body = Vec<BlackoutView>), (status = 401)))]
+#[utoipa::path(get, path = "/api/v1/blackouts", params(ExerciseFilter), responses((status = 200, body = Vec<BlackoutView>), (status = 401), (status = 422)))]
 pub async fn list_blackouts(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
