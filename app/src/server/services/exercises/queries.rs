@@ -4,13 +4,15 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DerivePartialModel, EntityTrait, QueryFilter, QueryOrder,
+};
 use uuid::Uuid;
 
 use super::{
     calendar::Children,
     lookup::{self, Lookup, local},
-    visibility::{Releasability, Viewer},
+    visibility::{Releasability, Viewer, releasable_row},
 };
 use crate::{
     api::exercises::{
@@ -47,6 +49,24 @@ async fn names_in<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// The columns a list shows of an exercise (its description and planning details stay behind).
+#[derive(DerivePartialModel)]
+#[sea_orm(entity = "exercise::Entity")]
+struct ListRow {
+    id: Uuid,
+    code: String,
+    kind: String,
+    status: String,
+    name: String,
+    host_base_id: Uuid,
+    lead_nation_id: Uuid,
+    start_at: DateTime<Utc>,
+    end_at: DateTime<Utc>,
+    releasable_to_all: bool,
+}
+
+releasable_row!(ListRow);
+
 /// The exercises matching `filter` that the actor may see, by start.
 pub async fn list<C: ConnectionTrait>(
     db: &C,
@@ -79,9 +99,12 @@ pub async fn list<C: ConnectionTrait>(
     // Independent reads run side by side (each SQLite query waits for a worker thread; the
     // month page's latency is mostly these waits).
     let (lookup, models) = tokio::try_join!(Lookup::load(db), async {
-        q.all(db).await.map_err(ServiceError::from)
+        q.into_partial_model::<ListRow>()
+            .all(db)
+            .await
+            .map_err(ServiceError::from)
     })?;
-    let refs: Vec<&exercise::Model> = models.iter().collect();
+    let refs: Vec<&ListRow> = models.iter().collect();
     let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
     let (rel, children, names) = tokio::try_join!(
         Releasability::load(db, &viewer, &refs),
@@ -95,8 +118,8 @@ pub async fn list<C: ConnectionTrait>(
         },
     )?;
     let mut out = Vec::new();
-    for m in &models {
-        if !rel.visible(&viewer, m, &lookup) {
+    for m in models {
+        if !rel.visible(&viewer, &m, &lookup) {
             continue;
         }
         let units: &[(Uuid, i32)] = children.units.get(&m.id).map_or(&[], Vec::as_slice);
@@ -131,10 +154,10 @@ pub async fn list<C: ConnectionTrait>(
             + i64::try_from(people.len()).unwrap_or(0);
         out.push(ExerciseSummary {
             id: m.id,
-            code: m.code.clone(),
-            name: m.name.clone(),
-            kind: m.kind.clone(),
-            status: m.status.clone(),
+            code: m.code,
+            name: m.name,
+            kind: m.kind,
+            status: m.status,
             host_base_id: m.host_base_id,
             host_base_name: lookup.base_name(m.host_base_id),
             lead_nation_id: m.lead_nation_id,

@@ -35,6 +35,38 @@ impl Viewer {
     }
 }
 
+/// What visibility reads of an exercise: the stored row has it, and so does the lighter row a
+/// list reads.
+pub trait Releasable {
+    fn id(&self) -> Uuid;
+    fn releasable_to_all(&self) -> bool;
+    fn lead_nation_id(&self) -> Uuid;
+    fn host_base_id(&self) -> Uuid;
+}
+
+/// Implements [`Releasable`] for a row type with fields of the same names.
+macro_rules! releasable_row {
+    ($row:ty) => {
+        impl $crate::server::services::exercises::visibility::Releasable for $row {
+            fn id(&self) -> ::uuid::Uuid {
+                self.id
+            }
+            fn releasable_to_all(&self) -> bool {
+                self.releasable_to_all
+            }
+            fn lead_nation_id(&self) -> ::uuid::Uuid {
+                self.lead_nation_id
+            }
+            fn host_base_id(&self) -> ::uuid::Uuid {
+                self.host_base_id
+            }
+        }
+    };
+}
+pub(super) use releasable_row;
+
+releasable_row!(exercise::Model);
+
 /// Releasability facts of a set of exercises, loaded once for a page of them.
 pub struct Releasability {
     lists: HashMap<Uuid, Vec<Uuid>>,
@@ -47,15 +79,15 @@ const CHUNK: usize = 500;
 impl Releasability {
     /// Loads the lists of the restricted exercises among `models` and which of them `viewer`
     /// takes part in individually.
-    pub async fn load<C: ConnectionTrait>(
+    pub async fn load<C: ConnectionTrait, E: Releasable>(
         db: &C,
         viewer: &Viewer,
-        models: &[&exercise::Model],
+        models: &[&E],
     ) -> Result<Self, ServiceError> {
         let restricted: Vec<Uuid> = models
             .iter()
-            .filter(|m| !m.releasable_to_all)
-            .map(|m| m.id)
+            .filter(|m| !m.releasable_to_all())
+            .map(|m| m.id())
             .collect();
         let mut lists: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
         let mut participating = HashSet::new();
@@ -88,23 +120,23 @@ impl Releasability {
     }
 
     /// The nations an exercise is restricted to (`None`: all nations).
-    pub fn list_of(&self, m: &exercise::Model) -> Option<Vec<Uuid>> {
-        (!m.releasable_to_all).then(|| self.lists.get(&m.id).cloned().unwrap_or_default())
+    pub fn list_of(&self, m: &impl Releasable) -> Option<Vec<Uuid>> {
+        (!m.releasable_to_all()).then(|| self.lists.get(&m.id()).cloned().unwrap_or_default())
     }
 
     /// Whether `viewer` may see `m`.
-    pub fn visible(&self, viewer: &Viewer, m: &exercise::Model, lookup: &Lookup) -> bool {
-        if m.releasable_to_all || viewer.alliance || self.participating.contains(&m.id) {
+    pub fn visible(&self, viewer: &Viewer, m: &impl Releasable, lookup: &Lookup) -> bool {
+        if m.releasable_to_all() || viewer.alliance || self.participating.contains(&m.id()) {
             return true;
         }
         let Some(nation) = viewer.nation_id else {
             return false;
         };
-        nation == m.lead_nation_id
-            || lookup.base_nation(m.host_base_id) == Some(nation)
+        nation == m.lead_nation_id()
+            || lookup.base_nation(m.host_base_id()) == Some(nation)
             || self
                 .lists
-                .get(&m.id)
+                .get(&m.id())
                 .is_some_and(|list| list.contains(&nation))
     }
 }

@@ -65,21 +65,7 @@ fn MonthGrid(m: MonthView) -> impl IntoView {
         })
         .filter(|week: &Vec<NaiveDate>| week[0] < next)
         .collect();
-    // Each day's chips are plain links (the router still handles them without reloading):
-    // the router's `<A>` adds reactive state per link, and a busy month has a thousand chips.
-    let on_day = |d: NaiveDate| {
-        m.exercises
-            .iter()
-            .filter(|e| e.start_at.date_naive() <= d && d <= e.end_at.date_naive())
-            .map(|e: &ExerciseSummary| {
-                view! {
-                    <li class=format!("day-item status-{}", e.status)>
-                        <a href=format!("/exercises/{}", e.id) title=e.name.clone()>{e.code.clone()}</a>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+    let on_day = |d: NaiveDate| day_items_html(&m.exercises, d);
     view! {
         <div class="month-head">
             <A href=format!("/exercises/month?month={}", month_param(prev)) attr:class="button button-small" attr:data-testid="month-prev">{i18n.t("common-previous")}</A>
@@ -99,11 +85,10 @@ fn MonthGrid(m: MonthView) -> impl IntoView {
                         <tr>
                             {week.into_iter().map(|d| {
                                 let outside = d.month() != m.month;
-                                let items = on_day(d);
                                 view! {
                                     <td class:outside=outside data-date=d.to_string()>
                                         <span class="day-number">{d.day()}</span>
-                                        <ul class="day-items">{items}</ul>
+                                        <ul class="day-items" inner_html=on_day(d)></ul>
                                     </td>
                                 }
                             }).collect_view()}
@@ -114,4 +99,89 @@ fn MonthGrid(m: MonthView) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The chips of one day as HTML: a busy month has a thousand of them, and a view per chip made
+/// the page's render (and its hydration) the costliest part of the request. They are plain links,
+/// which the router still follows without reloading; hydration keeps the server's HTML as is.
+fn day_items_html(exercises: &[ExerciseSummary], d: NaiveDate) -> String {
+    let mut out = String::new();
+    for e in exercises
+        .iter()
+        .filter(|e| e.start_at.date_naive() <= d && d <= e.end_at.date_naive())
+    {
+        out.push_str("<li class=\"day-item status-");
+        push_escaped(&mut out, &e.status);
+        out.push_str("\"><a href=\"/exercises/");
+        out.push_str(&e.id.to_string());
+        out.push_str("\" title=\"");
+        push_escaped(&mut out, &e.name);
+        out.push_str("\">");
+        push_escaped(&mut out, &e.code);
+        out.push_str("</a></li>");
+    }
+    out
+}
+
+/// Appends `text` escaped for an HTML text node or a quoted attribute value.
+fn push_escaped(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use uuid::Uuid;
+
+    use super::*;
+
+    fn summary(code: &str, name: &str, from: u32, to: u32) -> ExerciseSummary {
+        let at = |day| Utc.with_ymd_and_hms(2027, 3, day, 8, 0, 0).unwrap();
+        ExerciseSummary {
+            id: Uuid::nil(),
+            code: code.into(),
+            name: name.into(),
+            kind: "CPX".into(),
+            status: "planned".into(),
+            host_base_id: Uuid::nil(),
+            host_base_name: String::new(),
+            lead_nation_id: Uuid::nil(),
+            lead_nation_code: String::new(),
+            start_at: at(from),
+            end_at: at(to),
+            start_local: String::new(),
+            end_local: String::new(),
+            unit_ids: vec![],
+            headcount: 0,
+        }
+    }
+
+    #[test]
+    fn a_day_lists_the_exercises_overlapping_it_as_escaped_links() {
+        let list = [
+            summary("A<1>", "Supply \"chain\" & 'rail'", 2, 4),
+            summary("B", "Later", 5, 6),
+        ];
+        let day = |n| NaiveDate::from_ymd_opt(2027, 3, n).unwrap();
+        assert_eq!(day_items_html(&list, day(1)), "");
+        let html = day_items_html(&list, day(4));
+        assert_eq!(
+            html,
+            "<li class=\"day-item status-planned\"><a href=\"/exercises/00000000-0000-0000-0000-000000000000\" \
+             title=\"Supply &quot;chain&quot; &amp; &#39;rail&#39;\">A&lt;1&gt;</a></li>"
+        );
+        assert_eq!(day_items_html(&list, day(5)).matches("<li").count(), 1);
+    }
 }
