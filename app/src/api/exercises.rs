@@ -427,3 +427,44 @@ pub struct MonthView {
     pub month: u32,
     pub exercises: Vec<ExerciseSummary>,
 }
+
+/// An exercise as the month grid shows it: a chip on every UTC day from its start to its end.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthChip {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub status: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+}
+
+/// The month grid's data: only what its chips show, since a page carries its data a second time
+/// for hydration and a busy month has well over a hundred exercises.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthGridView {
+    pub year: i32,
+    pub month: u32,
+    pub exercises: Vec<MonthChip>,
+}
+
+impl From<MonthView> for MonthGridView {
+    fn from(m: MonthView) -> Self {
+        Self {
+            year: m.year,
+            month: m.month,
+            exercises: m
+                .exercises
+                .into_iter()
+                .map(|e| MonthChip {
+                    id: e.id,
+                    first_day: e.start_at.date_naive(),
+                    last_day: e.end_at.date_naive(),
+                    code: e.code,
+                    name: e.name,
+                    status: e.status,
+                })
+                .collect(),
+        }
+    }
+}

@@ -6,8 +6,8 @@ use uuid::Uuid;
 
 use super::{
     BlackoutForm, BlackoutView, ConflictView, ExerciseFilter, ExerciseForm, ExerciseSummary,
-    ExerciseView, FeedView, MonthView, PlanningChoices, RatingView, RatingsForm, SavedExercise,
-    WindowForm, WindowView,
+    ExerciseView, FeedView, MonthGridView, MonthView, PlanningChoices, RatingView, RatingsForm,
+    SavedExercise, WindowForm, WindowView,
 };
 use crate::error::AppError;
 
@@ -51,6 +51,15 @@ pub async fn month_calendar(
         .await
     })
     .await
+}
+
+/// The month grid's lighter view of [`month_calendar`].
+#[server(prefix = "/api", endpoint = "exercises/month-grid")]
+pub async fn month_grid(
+    month: Option<String>,
+    nation: Option<String>,
+) -> Result<MonthGridView, AppError> {
+    month_calendar(month, nation).await.map(MonthGridView::from)
 }
 
 #[server(prefix = "/api", endpoint = "exercises/get")]

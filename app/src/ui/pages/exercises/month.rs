@@ -7,7 +7,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 
 use super::ExerciseTabs;
 use crate::{
-    api::exercises::{ExerciseSummary, MonthView, month_calendar},
+    api::exercises::{MonthChip, MonthGridView, month_grid},
     ui::use_i18n,
 };
 
@@ -23,7 +23,7 @@ pub fn ExercisesMonthPage() -> impl IntoView {
             )
         })
     };
-    let data = Resource::new(args, |(month, nation)| month_calendar(month, nation));
+    let data = Resource::new(args, |(month, nation)| month_grid(month, nation));
     view! {
         <section class="page exercises">
             <h1>{i18n.t("exercises-title")}</h1>
@@ -40,7 +40,7 @@ fn month_param(d: NaiveDate) -> String {
 }
 
 #[component]
-fn MonthGrid(m: MonthView) -> impl IntoView {
+fn MonthGrid(m: MonthGridView) -> impl IntoView {
     let i18n = use_i18n();
     let Some(first) = NaiveDate::from_ymd_opt(m.year, m.month, 1) else {
         return ().into_any();
@@ -104,11 +104,11 @@ fn MonthGrid(m: MonthView) -> impl IntoView {
 /// The chips of one day as HTML: a busy month has a thousand of them, and a view per chip made
 /// the page's render (and its hydration) the costliest part of the request. They are plain links,
 /// which the router still follows without reloading; hydration keeps the server's HTML as is.
-fn day_items_html(exercises: &[ExerciseSummary], d: NaiveDate) -> String {
+fn day_items_html(exercises: &[MonthChip], d: NaiveDate) -> String {
     let mut out = String::new();
     for e in exercises
         .iter()
-        .filter(|e| e.start_at.date_naive() <= d && d <= e.end_at.date_naive())
+        .filter(|e| e.first_day <= d && d <= e.last_day)
     {
         out.push_str("<li class=\"day-item status-");
         push_escaped(&mut out, &e.status);
@@ -142,37 +142,26 @@ fn push_escaped(out: &mut String, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{TimeZone, Utc};
     use uuid::Uuid;
 
     use super::*;
 
-    fn summary(code: &str, name: &str, from: u32, to: u32) -> ExerciseSummary {
-        let at = |day| Utc.with_ymd_and_hms(2027, 3, day, 8, 0, 0).unwrap();
-        ExerciseSummary {
+    fn chip(code: &str, name: &str, from: u32, to: u32) -> MonthChip {
+        MonthChip {
             id: Uuid::nil(),
             code: code.into(),
             name: name.into(),
-            kind: "CPX".into(),
             status: "planned".into(),
-            host_base_id: Uuid::nil(),
-            host_base_name: String::new(),
-            lead_nation_id: Uuid::nil(),
-            lead_nation_code: String::new(),
-            start_at: at(from),
-            end_at: at(to),
-            start_local: String::new(),
-            end_local: String::new(),
-            unit_ids: vec![],
-            headcount: 0,
+            first_day: NaiveDate::from_ymd_opt(2027, 3, from).unwrap(),
+            last_day: NaiveDate::from_ymd_opt(2027, 3, to).unwrap(),
         }
     }
 
     #[test]
     fn a_day_lists_the_exercises_overlapping_it_as_escaped_links() {
         let list = [
-            summary("A<1>", "Supply \"chain\" & 'rail'", 2, 4),
-            summary("B", "Later", 5, 6),
+            chip("A<1>", "Supply \"chain\" & 'rail'", 2, 4),
+            chip("B", "Later", 5, 6),
         ];
         let day = |n| NaiveDate::from_ymd_opt(2027, 3, n).unwrap();
         assert_eq!(day_items_html(&list, day(1)), "");
