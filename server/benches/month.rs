@@ -150,8 +150,11 @@ async fn latencies_with(
                     .send()
                     .await?;
                 anyhow::ensure!(res.status().is_success(), "{url}: {}", res.status());
-                let body = res.text().await?;
-                anyhow::ensure!(body.contains("month-grid"), "no month grid");
+                let body = res.bytes().await?;
+                anyhow::ensure!(
+                    std::str::from_utf8(&body).is_ok_and(|b| b.contains("month-grid")),
+                    "no month grid"
+                );
                 out.push(t.elapsed());
             }
             anyhow::Ok(out)

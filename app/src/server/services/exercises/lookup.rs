@@ -25,10 +25,22 @@ pub struct Lookup {
 
 impl Lookup {
     pub async fn load<C: ConnectionTrait>(db: &C) -> Result<Self, ServiceError> {
+        Self::load_with(db, true).await
+    }
+
+    /// Nations and bases, and the units only when `units` is set: a list that does not filter
+    /// by nation never looks a unit up, and units are the largest of the three tables.
+    pub async fn load_with<C: ConnectionTrait>(db: &C, units: bool) -> Result<Self, ServiceError> {
         let (nations, bases, units) = tokio::try_join!(
             nation::Entity::find().all(db),
             base::Entity::find().all(db),
-            unit::Entity::find().all(db),
+            async {
+                if units {
+                    unit::Entity::find().all(db).await
+                } else {
+                    Ok(vec![])
+                }
+            },
         )?;
         Ok(Self {
             nations: nations.into_iter().map(|n| (n.id, n)).collect(),

@@ -98,12 +98,13 @@ pub async fn list<C: ConnectionTrait>(
     }
     // Independent reads run side by side (each SQLite query waits for a worker thread; the
     // month page's latency is mostly these waits).
-    let (lookup, models) = tokio::try_join!(Lookup::load(db), async {
-        q.into_partial_model::<ListRow>()
-            .all(db)
-            .await
-            .map_err(ServiceError::from)
-    })?;
+    let (lookup, models) =
+        tokio::try_join!(Lookup::load_with(db, filter.nation.is_some()), async {
+            q.into_partial_model::<ListRow>()
+                .all(db)
+                .await
+                .map_err(ServiceError::from)
+        })?;
     let refs: Vec<&ListRow> = models.iter().collect();
     let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
     let (rel, children, names) = tokio::try_join!(
