@@ -371,6 +371,16 @@ async fn exercises_are_invisible_to_nations_outside_their_releasability() {
         .await;
     assert!(range.to_string().contains(&id));
     assert_eq!(range[0]["busy"], false);
+    // filtering by nation finds an exercise through a participating unit of that nation
+    for (nation, listed) in [("DEU", true), ("FRA", false)] {
+        let url = format!(
+            "/api/v1/exercises?from=2031-06-01&to=2031-07-01&nation={}",
+            demo_id("nation", nation)
+        );
+        let (s, list) = app.call(&pol, Method::GET, &url, None).await;
+        assert_eq!(s, StatusCode::OK, "{list}");
+        assert_eq!(ids_of(&list).contains(&id), listed, "{nation}: {list}");
+    }
 
     // nor in the German nation's feed, though a German unit takes part
     let (s, feed) = app
