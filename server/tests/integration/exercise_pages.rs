@@ -36,28 +36,18 @@ async fn calendar_pages_render_for_a_signed_in_officer() {
         let html = res.text().await.unwrap();
         assert!(html.contains(marker), "{path} shows {marker}");
     }
-    let html = officer
-        .get(app.url("/exercises/month?month=2031-01"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let month_page = |month: String| {
+        let request = officer.get(app.url(&format!("/exercises/month?month={month}")));
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+    let html = month_page("2031-01".into()).await;
     assert!(
         html.contains("styczeń 2031"),
         "the month in the officer's language"
     );
     // the month of the first exercise shows it as a chip linking to it
     let start = list[0]["start_at"].as_str().unwrap_or_default();
-    let html = officer
-        .get(app.url(&format!("/exercises/month?month={}", &start[..7])))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = month_page(start[..7].to_owned()).await;
     let chip = format!("<a href=\"/exercises/{id}\"");
     assert!(html.contains(&chip), "a chip for {id} in {}", &start[..7]);
     app.stop().await;
