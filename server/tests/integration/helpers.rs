@@ -95,11 +95,13 @@ impl TestApp {
     }
 }
 
-/// A client that keeps cookies and does not follow redirects (tests look at them).
+/// A client that keeps cookies and does not follow redirects (tests look at them). A request
+/// that gets no answer in two minutes fails its test instead of hanging the whole run.
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(120))
         .build()
         .expect("client")
 }
