@@ -79,3 +79,28 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("exercise-participants")).not.toBeEmpty();
   });
 });
+
+test.describe("the month grid", () => {
+  test("day chips link to their exercise, also after moving between months in the page", async ({ page }) => {
+    await signIn(page, "officer.pol", DEMO_PASSWORD, "/exercises/month");
+    // the demo's deliberate conflicts lie three weeks ahead
+    await page.goto(`/exercises/month?month=${inDays(21).slice(0, 7)}`);
+    await hydrated(page);
+    const grid = page.getByTestId("month-grid");
+    const chip = grid.getByRole("link", { name: "AMBER-RAIL-1", exact: true }).first();
+    await expect(chip).toHaveAttribute("href", /^\/exercises\/[0-9a-f-]{36}$/);
+    await expect(chip).toHaveAttribute("title", /.+/);
+
+    // away and back without a page load: the chips are rendered again in the browser
+    const title = await page.getByTestId("month-title").textContent();
+    await page.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true; });
+    await page.getByTestId("month-next").click();
+    await expect(page.getByTestId("month-title")).not.toHaveText(title ?? "");
+    await page.getByTestId("month-prev").click();
+    await expect(page.getByTestId("month-title")).toHaveText(title ?? "");
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await grid.getByRole("link", { name: "AMBER-RAIL-1", exact: true }).first().click();
+    await expect(page).toHaveURL(/\/exercises\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("exercise-title")).toContainText("AMBER-RAIL-1");
+  });
+});
