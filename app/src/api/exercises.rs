@@ -447,24 +447,3 @@ pub struct MonthGridView {
     pub month: u32,
     pub exercises: Vec<MonthChip>,
 }
-
-impl From<MonthView> for MonthGridView {
-    fn from(m: MonthView) -> Self {
-        Self {
-            year: m.year,
-            month: m.month,
-            exercises: m
-                .exercises
-                .into_iter()
-                .map(|e| MonthChip {
-                    id: e.id,
-                    first_day: e.start_at.date_naive(),
-                    last_day: e.end_at.date_naive(),
-                    code: e.code,
-                    name: e.name,
-                    status: e.status,
-                })
-                .collect(),
-        }
-    }
-}

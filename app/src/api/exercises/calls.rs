@@ -59,7 +59,20 @@ pub async fn month_grid(
     month: Option<String>,
     nation: Option<String>,
 ) -> Result<MonthGridView, AppError> {
-    month_calendar(month, nation).await.map(MonthGridView::from)
+    crate::server::ctx::with_user(|state, user, now| async move {
+        let locale = crate::server::ctx::request_locale();
+        let nation = hidden_id(nation)?;
+        crate::server::services::exercises::month_grid(
+            &state.db,
+            &user.actor,
+            month.as_deref(),
+            nation,
+            locale,
+            now,
+        )
+        .await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "exercises/get")]

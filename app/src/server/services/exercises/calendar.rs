@@ -40,6 +40,7 @@ pub struct Calendar {
 }
 
 /// Child rows of some exercises: units with headcounts and individual participants.
+#[derive(Default)]
 pub struct Children {
     pub units: HashMap<Uuid, Vec<(Uuid, i32)>>,
     pub people: HashMap<Uuid, Vec<Uuid>>,

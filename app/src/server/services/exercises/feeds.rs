@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{ics, lookup::Lookup, queries};
+use super::{ics, listing, lookup::Lookup};
 use crate::{
     api::exercises::{ExerciseFilter, FeedView, NewFeed},
     domain::policy::{Action, Actor, Scope, allows},
@@ -191,7 +191,7 @@ pub async fn feed_ics<C: ConnectionTrait>(db: &C, token: &str) -> Result<String,
         "nation" => filter.nation = Some(feed.subject_id),
         _ => filter.mine = true,
     }
-    let list = queries::list(db, &owner.actor, &filter, owner.locale).await?;
+    let list = listing::list(db, &owner.actor, &filter, owner.locale).await?;
     let ids: Vec<Uuid> = list.iter().map(|s| s.id).collect();
     let mut meta: HashMap<Uuid, (i32, DateTime<Utc>)> = HashMap::new();
     for chunk in ids.chunks(500) {
