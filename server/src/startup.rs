@@ -1,6 +1,6 @@
 //! Builds the HTTP stack — pages, server functions, health check, static bundle — and serves it.
 
-use std::{net::SocketAddr, time::Duration};
+use std::{net::SocketAddr, sync::OnceLock, time::Duration};
 
 use anyhow::Context;
 use app::{
@@ -20,7 +20,7 @@ use axum::{
     routing::{get, post},
 };
 use leptos::config::{Env, LeptosOptions};
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
 use tower_http::{
@@ -76,9 +76,18 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
     ))
 }
 
+/// The app's routes, generated once per process. While Leptos generates them it suppresses every
+/// resource load in the whole process (one global flag), and a resource whose first poll falls
+/// in that moment never loads: a page rendering in another server of the same process would hang
+/// for good (leptos-rs/leptos#4773). The integration tests run many servers in one process.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The full router with every middleware, as production serves it.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let options = state.leptos_options.clone();
     let fallback_state = state.clone();
     Router::new()
