@@ -380,7 +380,26 @@ async fn exercises_are_invisible_to_nations_outside_their_releasability() {
         let (s, list) = app.call(&pol, Method::GET, &url, None).await;
         assert_eq!(s, StatusCode::OK, "{list}");
         assert_eq!(ids_of(&list).contains(&id), listed, "{nation}: {list}");
+        // the month grid reads its own lighter rows; its nation filter agrees with the list
+        let page = format!(
+            "/exercises/month?month=2031-06&nation={}",
+            demo_id("nation", nation)
+        );
+        let html = pol.get(app.url(&page)).send().await.unwrap().text().await;
+        let html = html.unwrap_or_default();
+        assert!(html.contains("month-grid"), "{page}");
+        assert_eq!(html.contains(&id), listed, "{nation}: the month grid");
     }
+    // the month grid never shows the German officer the exercise either
+    let html = deu
+        .get(app.url("/exercises/month?month=2031-06"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(html.contains("DEU-1") && !html.contains(&id) && !html.contains("SECRET-1"));
 
     // nor in the German nation's feed, though a German unit takes part
     let (s, feed) = app

@@ -31,24 +31,31 @@ pub async fn list_exercises(filter: ExerciseFilter) -> Result<Vec<ExerciseSummar
     .await
 }
 
-/// The month `YYYY-MM` (the current one when absent or malformed), with the filter's nation.
+/// The month asked for by the month pages: `YYYY-MM` (the current one when absent or
+/// malformed) and an optional nation (a hidden id).
+#[cfg(feature = "ssr")]
+fn month_query(
+    month: Option<String>,
+    nation: Option<String>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<crate::server::services::exercises::MonthQuery, AppError> {
+    Ok(crate::server::services::exercises::MonthQuery {
+        month,
+        nation: hidden_id(nation)?,
+        locale: crate::server::ctx::request_locale(),
+        now,
+    })
+}
+
+/// A month of the calendar with full summaries (the timeline).
 #[server(prefix = "/api", endpoint = "exercises/month")]
 pub async fn month_calendar(
     month: Option<String>,
     nation: Option<String>,
 ) -> Result<MonthView, AppError> {
     crate::server::ctx::with_user(|state, user, now| async move {
-        let locale = crate::server::ctx::request_locale();
-        let nation = hidden_id(nation)?;
-        crate::server::services::exercises::month(
-            &state.db,
-            &user.actor,
-            month.as_deref(),
-            nation,
-            locale,
-            now,
-        )
-        .await
+        let query = month_query(month, nation, now)?;
+        crate::server::services::exercises::month(&state.db, &user.actor, &query).await
     })
     .await
 }
@@ -60,17 +67,8 @@ pub async fn month_grid(
     nation: Option<String>,
 ) -> Result<MonthGridView, AppError> {
     crate::server::ctx::with_user(|state, user, now| async move {
-        let locale = crate::server::ctx::request_locale();
-        let nation = hidden_id(nation)?;
-        crate::server::services::exercises::month_grid(
-            &state.db,
-            &user.actor,
-            month.as_deref(),
-            nation,
-            locale,
-            now,
-        )
-        .await
+        let query = month_query(month, nation, now)?;
+        crate::server::services::exercises::month_grid(&state.db, &user.actor, &query).await
     })
     .await
 }

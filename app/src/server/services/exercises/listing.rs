@@ -222,41 +222,45 @@ fn month_start(raw: Option<&str>, now: DateTime<Utc>) -> NaiveDate {
         .unwrap_or_else(|| now.date_naive().with_day(1).unwrap_or(now.date_naive()))
 }
 
-/// The first day of the month `raw` names (or the current one) and the filter of that month,
-/// optionally of one nation.
-fn month_filter(
-    raw: Option<&str>,
-    nation: Option<Uuid>,
-    now: DateTime<Utc>,
-) -> Result<(NaiveDate, ExerciseFilter), ServiceError> {
-    let first = month_start(raw, now);
-    let next = first
-        .checked_add_months(chrono::Months::new(1))
-        .ok_or(AppError::field("month", "date"))?;
-    let filter = ExerciseFilter {
-        from: Some(first),
-        to: Some(next),
-        nation,
-        ..ExerciseFilter::default()
-    };
-    Ok((first, filter))
+/// The month a reader asks for: `YYYY-MM` (the current one when absent or malformed), optionally
+/// only the exercises of one nation, in the reader's locale.
+pub struct MonthQuery {
+    pub month: Option<String>,
+    pub nation: Option<Uuid>,
+    pub locale: Locale,
+    pub now: DateTime<Utc>,
+}
+
+impl MonthQuery {
+    /// The year and month asked for, and the list filter of that month.
+    fn filter(&self) -> Result<(i32, u32, ExerciseFilter), ServiceError> {
+        use chrono::Datelike;
+        let first = month_start(self.month.as_deref(), self.now);
+        let next = first
+            .checked_add_months(chrono::Months::new(1))
+            .ok_or(AppError::field("month", "date"))?;
+        let filter = ExerciseFilter {
+            from: Some(first),
+            to: Some(next),
+            nation: self.nation,
+            ..ExerciseFilter::default()
+        };
+        Ok((first.year(), first.month(), filter))
+    }
 }
 
 /// One month of the calendar with full summaries (the timeline's data).
 pub async fn month<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
-    raw: Option<&str>,
-    nation: Option<Uuid>,
-    locale: Locale,
-    now: DateTime<Utc>,
+    query: &MonthQuery,
 ) -> Result<MonthView, ServiceError> {
-    use chrono::Datelike;
-    let (first, filter) = month_filter(raw, nation, now)?;
+    let (year, month, filter) = query.filter()?;
+    let exercises = list(db, actor, &filter, query.locale).await?;
     Ok(MonthView {
-        year: first.year(),
-        month: first.month(),
-        exercises: list(db, actor, &filter, locale).await?,
+        year,
+        month,
+        exercises,
     })
 }
 
@@ -265,28 +269,67 @@ pub async fn month<C: ConnectionTrait>(
 pub async fn month_grid<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
-    raw: Option<&str>,
-    nation: Option<Uuid>,
-    locale: Locale,
-    now: DateTime<Utc>,
+    query: &MonthQuery,
 ) -> Result<MonthGridView, ServiceError> {
-    use chrono::Datelike;
-    let (first, filter) = month_filter(raw, nation, now)?;
-    let selection = select(db, actor, &filter, locale, false).await?;
-    Ok(MonthGridView {
-        year: first.year(),
-        month: first.month(),
-        exercises: selection
-            .rows
-            .into_iter()
-            .map(|m| MonthChip {
+    let (year, month, filter) = query.filter()?;
+    let selection = select(db, actor, &filter, query.locale, false).await?;
+    let exercises = selection
+        .rows
+        .into_iter()
+        .map(|m| {
+            let (first_day, last_day) = days_touched(m.start_at, m.end_at);
+            MonthChip {
                 id: m.id,
-                first_day: m.start_at.date_naive(),
-                last_day: m.end_at.date_naive(),
+                first_day,
+                last_day,
                 code: m.code,
                 name: m.name,
                 status: m.status,
-            })
-            .collect(),
+            }
+        })
+        .collect();
+    Ok(MonthGridView {
+        year,
+        month,
+        exercises,
     })
+}
+
+/// The first and last UTC day that `[start, end)` touches: an exercise ending at midnight does
+/// not touch the day that begins then.
+fn days_touched(start: DateTime<Utc>, end: DateTime<Utc>) -> (NaiveDate, NaiveDate) {
+    let first = start.date_naive();
+    let last = (end - chrono::Duration::nanoseconds(1)).date_naive();
+    (first, last.max(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(raw: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(raw).map_or_else(|_| Utc::now(), |t| t.with_timezone(&Utc))
+    }
+
+    fn day(raw: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(raw, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn a_chip_covers_the_days_its_half_open_interval_touches() {
+        let touched = |s, e| days_touched(at(s), at(e));
+        assert_eq!(
+            touched("2031-06-01T06:00:00Z", "2031-06-03T18:00:00Z"),
+            (day("2031-06-01"), day("2031-06-03"))
+        );
+        // ending at midnight: the day that begins then is not touched
+        assert_eq!(
+            touched("2031-06-01T06:00:00Z", "2031-06-03T00:00:00Z"),
+            (day("2031-06-01"), day("2031-06-02"))
+        );
+        assert_eq!(
+            touched("2031-06-01T00:00:00Z", "2031-06-01T00:00:01Z"),
+            (day("2031-06-01"), day("2031-06-01"))
+        );
+    }
 }

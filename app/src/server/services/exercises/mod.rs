@@ -20,7 +20,7 @@ mod visibility;
 pub use blackouts::{create_blackout, list_blackouts};
 pub use conflicts::{conflicts_in_range, conflicts_of_exercise};
 pub use feeds::{create_feed, feed_ics, list_feeds, revoke_feed};
-pub use listing::{list, month, month_grid};
+pub use listing::{MonthQuery, list, month, month_grid};
 pub use queries::{choices, get};
 pub use ratings::rate;
 pub use save::{SaveOutcome, check, create, full_patch, resolve_form, update};
