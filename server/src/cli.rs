@@ -228,7 +228,9 @@ async fn connect_only(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnec
     if config.is_sqlite() {
         std::fs::create_dir_all(&config.data_dir)?;
     }
-    db::connect(&config.database_url)
+    // one-shot commands run one statement at a time; one connection also keeps SQLite's
+    // cached schema current across a rollback's DDL (see `db::connect_one`)
+    db::connect_one(&config.database_url)
         .await
         .context("cannot open the database (check DATABASE_URL)")
 }

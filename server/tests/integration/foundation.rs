@@ -198,7 +198,7 @@ async fn table_count(db: &sea_orm::DatabaseConnection, table: &str) -> bool {
 #[tokio::test]
 async fn migrations_go_up_down_and_up_again() {
     let (url, pg, _dir) = fresh_database().await;
-    let db = app::server::db::connect(&url).await.unwrap();
+    let db = app::server::db::connect_one(&url).await.unwrap();
     Migrator::up(&db, None).await.unwrap();
     assert!(table_count(&db, "units").await);
     let applied = Migrator::get_applied_migrations(&db).await.unwrap().len();
