@@ -118,8 +118,17 @@ test.describe("authoring without JavaScript", () => {
     await fillModule(page, "e2e-nojs-1", "101");
     await page.getByTestId("module-save").click();
     await expect(page.getByTestId("error-pass_mark")).toBeVisible();
+    // what was typed comes back with the error, so only the wrong field needs typing again
+    await expect(page.getByTestId("field-code")).toHaveValue("e2e-nojs-1");
+    await expect(page.getByTestId("field-pass_mark")).toHaveValue("101");
+    await expect(page.getByTestId("field-body")).toHaveValue("# Fuel\n\nF-34 is **kerosene**.");
+    const kept = page.getByTestId("quiz-question-editor").first();
+    await expect(kept.getByTestId("question-prompt")).toHaveValue("Which NATO class of supply is fuel?");
+    await expect(kept.getByTestId("choice-text").nth(1)).toHaveValue("Class III");
+    await expect(kept.getByTestId("choice-correct").nth(1)).toBeChecked();
+    await expect(kept.getByTestId("choice-correct").nth(0)).not.toBeChecked();
 
-    await fillModule(page, "e2e-nojs-1", "75");
+    await page.getByTestId("field-pass_mark").fill("75");
     await page.getByTestId("module-save").click();
     await expect(page).toHaveURL(new RegExp(`/training/modules/${UUID}/edit\\?saved=1$`));
     await expect(page.getByTestId("module-saved")).toBeVisible();

@@ -72,7 +72,18 @@ test.describe("without JavaScript", () => {
     await page.getByTestId("login-submit").click();
     await expect(page.getByTestId("user-name")).toBeVisible();
     await page.goto("/exercises/new");
-    await fillExercise(page, "E2E-NOJS", "DEU — Supply Company 161", 200, 203);
+    // the end before the start: refused, and what was typed comes back with the error
+    await fillExercise(page, "E2E-NOJS", "DEU — Supply Company 161", 203, 200);
+    await page.getByTestId("exercise-save").click();
+    await expect(page.getByTestId("error-end_at")).toBeVisible();
+    await expect(page.getByTestId("field-code")).toHaveValue("E2E-NOJS");
+    await expect(page.getByTestId("field-kind")).toHaveValue("FTX");
+    await expect(page.getByTestId("field-start_at")).toHaveValue(`${inDays(203)}T08:00`);
+    await expect(page.getByTestId("field-units").first().locator("option:checked")).toHaveText("DEU — Supply Company 161");
+    await expect(page.getByTestId("field-units[0].headcount")).toHaveValue("50");
+    await expect(page.getByTestId("field-objectives")).toHaveValue("Load a battalion by rail overnight");
+
+    await page.getByTestId("field-end_at").fill(`${inDays(206)}T17:00`);
     await page.getByTestId("exercise-save").click();
     await expect(page).toHaveURL(/\/exercises\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("exercise-title")).toContainText("E2E-NOJS");

@@ -10,6 +10,7 @@ mod m20261128_000004_curriculum;
 mod m20261128_000005_mentoring;
 mod m20261128_000006_readiness;
 mod m20261128_000007_validity_spans;
+mod m20261128_000008_form_drafts;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_mentoring::Migration),
             Box::new(m20261128_000006_readiness::Migration),
             Box::new(m20261128_000007_validity_spans::Migration),
+            Box::new(m20261128_000008_form_drafts::Migration),
         ]
     }
 }

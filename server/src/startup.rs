@@ -8,7 +8,7 @@ use app::{
     server::{
         AppState, Settings, api_v1,
         auth::{csrf, headers, middleware as auth, password, rate_limit},
-        db, http as web,
+        db, form_drafts, http as web,
     },
     shell,
 };
@@ -101,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         ))
         // innermost first: these run bottom-up on the way in
         .layer(middleware::from_fn(web::locale_layer))
+        .layer(middleware::from_fn_with_state(state.clone(), form_drafts::layer))
         .layer(middleware::from_fn_with_state(state.clone(), rate_limit::login_rate_layer))
         .layer(middleware::from_fn_with_state(state.clone(), auth::auth_layer))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::csrf_layer))

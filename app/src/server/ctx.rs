@@ -47,6 +47,12 @@ pub fn csp_nonce() -> Option<String> {
     })
 }
 
+/// The fields of a form this request's page shows the refusal of, when it was posted without
+/// JavaScript (see [`super::form_drafts`]).
+pub fn form_draft() -> Option<super::form_drafts::FormDraft> {
+    parts().and_then(|p| p.extensions.get::<super::form_drafts::FormDraft>().cloned())
+}
+
 /// The signed-in person, if any (including one who still has to change their password).
 pub fn current_user() -> Option<Arc<CurrentUser>> {
     parts().and_then(|p| {

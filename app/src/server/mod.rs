@@ -7,6 +7,7 @@ pub mod ctx;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod form_drafts;
 pub mod http;
 pub mod seed;
 pub mod services;

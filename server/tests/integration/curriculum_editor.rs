@@ -610,3 +610,92 @@ async fn malformed_query_and_path_parameters_are_json_errors_not_plain_400s() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_refused_plain_form_comes_back_with_what_was_typed_and_only_to_its_session() {
+    let app = spawn_app().await;
+    let officer = app.login_as("officer.pol").await;
+    let cid = new_curriculum(&app, &officer, "typed").await;
+    let page = format!("/training/curricula/{cid}/modules/new");
+    let typed = with(
+        with(
+            with(
+                module_form(cid, None, "typed-1", "Typed title 7731"),
+                "form[pass_mark]",
+                "150",
+            ),
+            "form[quiz][q0_prompt]",
+            "Typed prompt 7731",
+        ),
+        "form[body]",
+        "Typed body 7731 <b>&amp;</b>",
+    );
+    let to = plain_post(&app, &officer, "/api/curriculum/save-module", &page, &typed).await;
+    assert!(to.contains("__err="), "{to}");
+    let back = officer.get(&to).send().await.unwrap().text().await.unwrap();
+    assert!(
+        back.contains("data-testid=\"error-pass_mark\""),
+        "the error"
+    );
+    for shown in [
+        "value=\"150\"",
+        "value=\"Typed title 7731\"",
+        "value=\"typed-1\"",
+        "value=\"Typed prompt 7731\"",
+        "Typed body 7731 &lt;b&gt;&amp;amp;&lt;/b&gt;",
+    ] {
+        assert!(
+            back.contains(shown),
+            "{shown} is shown again: {}",
+            &back[back.find("Typed body").unwrap_or(0)..][..80]
+        );
+    }
+
+    // another session of the same person, and the form without the refusal, show the saved
+    // (empty) values
+    let other = app.login_as("officer.pol").await;
+    let elsewhere = other.get(&to).send().await.unwrap().text().await.unwrap();
+    let fresh = officer
+        .get(app.url(&page))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for page in [&elsewhere, &fresh] {
+        assert!(!page.contains("Typed title 7731"));
+        assert!(page.contains("data-testid=\"module-form\""));
+    }
+
+    // saving the form forgets what was kept
+    let drafts = "SELECT COUNT(*) AS n FROM form_drafts";
+    assert_eq!(count(&app, drafts).await, 1);
+    let saved = plain_post(
+        &app,
+        &officer,
+        "/api/curriculum/save-module",
+        &page,
+        &with(typed, "form[pass_mark]", "75"),
+    )
+    .await;
+    assert!(!saved.contains("__err="), "{saved}");
+    assert_eq!(count(&app, drafts).await, 0);
+
+    // a refused password change keeps nothing
+    let to = plain_post(
+        &app,
+        &officer,
+        "/api/auth/password",
+        "/account",
+        &fields(&[
+            ("current", "wrong-secret-7731"),
+            ("new", "another-secret-7731"),
+            ("confirm", "another-secret-7731"),
+        ]),
+    )
+    .await;
+    assert!(to.contains("__err="), "{to}");
+    assert_eq!(count(&app, drafts).await, 0);
+    app.stop().await;
+}

@@ -7,6 +7,9 @@ use serde_json::json;
 
 use crate::helpers::spawn_app;
 
+/// A description that would end its textarea if it were written into the page unescaped.
+const DESCRIPTION: &str = "Ends </textarea><i>injected</i> &amp; more";
+
 #[tokio::test]
 async fn calendar_pages_render_for_a_signed_in_officer() {
     let app = spawn_app().await;
@@ -78,6 +81,7 @@ async fn the_planning_form_works_without_javascript() {
             ("form[releasable_to]".to_owned(), "POL, DEU".to_owned()),
             ("form[loc_land]".to_owned(), "on".to_owned()),
             ("form[objectives]".to_owned(), "One\nTwo".to_owned()),
+            ("form[description]".to_owned(), DESCRIPTION.to_owned()),
         ]
     };
     let res = officer
@@ -108,6 +112,23 @@ async fn the_planning_form_works_without_javascript() {
     assert_eq!(e["releasable_to"].as_array().map(Vec::len), Some(2));
     assert_eq!(e["objectives"].as_array().map(Vec::len), Some(2));
     assert_eq!(e["lines_of_communication"], json!(["land"]));
+    assert_eq!(e["description"], DESCRIPTION);
+
+    // the saved text comes back into its textarea as text: it cannot end the element, and an
+    // entity stays as typed
+    let edit = officer
+        .get(app.url(&format!("/exercises/{id}/edit")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!edit.contains("<i>injected</i>"), "no markup from the text");
+    assert!(
+        edit.contains("Ends &lt;/textarea&gt;&lt;i&gt;injected&lt;/i&gt; &amp;amp; more"),
+        "the text, escaped"
+    );
 
     // a bad end comes back to the form with the error for the page
     let res = officer
@@ -136,6 +157,10 @@ async fn the_planning_form_works_without_javascript() {
         .await
         .unwrap();
     assert!(page.contains("error-end_at"), "the field error is shown");
+    assert!(
+        page.contains("value=\"FORM-2\"") && page.contains("value=\"2031-09-01T08:00\""),
+        "what was typed is shown again"
+    );
     let (_, list) = app
         .call(
             &officer,

@@ -9,6 +9,7 @@ pub mod completion;
 pub mod content_text;
 pub mod curriculum;
 pub mod enrolment;
+pub mod form_draft;
 pub mod mentee_profile;
 pub mod mentor_profile;
 pub mod mentoring_checkin;

@@ -26,6 +26,61 @@ pub fn field_message(error: &LastError, field: &str) -> Option<String> {
     })
 }
 
+/// Marks the form the calling component renders as the one posting to server function `F`:
+/// after `F` refused a post made without JavaScript, the widgets below show what was typed
+/// instead of the saved values.
+pub fn keep_typed_values<F: server_fn::ServerFn>() {
+    #[cfg(feature = "ssr")]
+    provide_context(DraftOf(F::PATH));
+}
+
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy)]
+struct DraftOf(&'static str);
+
+/// The refused post of the form this widget belongs to, when the page shows its refusal.
+#[cfg(feature = "ssr")]
+fn draft() -> Option<crate::server::form_drafts::FormDraft> {
+    let of = use_context::<DraftOf>()?;
+    crate::server::ctx::form_draft().filter(|d| d.action == of.0)
+}
+
+/// `saved`, or what was typed into field `name` of a refused post.
+pub fn typed(name: &str, saved: String) -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(v) = draft().and_then(|d| d.value(name).map(str::to_owned)) {
+        return v;
+    }
+    let _ = name;
+    saved
+}
+
+/// `saved`, or whether checkbox `name` was ticked in a refused post.
+pub fn ticked(name: &str, saved: bool) -> bool {
+    #[cfg(feature = "ssr")]
+    if let Some(d) = draft() {
+        return d.value(name).is_some();
+    }
+    let _ = name;
+    saved
+}
+
+/// The text to put inside a `<textarea>`. Leptos writes a textarea's children into the server's
+/// HTML unescaped (tachys treats them as raw text; leptos-rs/leptos#4819), so a saved
+/// `</textarea>` would end the element and inject what follows, and `&amp;` would come back as
+/// `&` and be saved that way. On the server the text is escaped here, and the browser decodes it
+/// back (textarea content is escapable raw text); in the browser it is used as it is.
+pub fn textarea_text(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    if text.contains(['&', '<', '>']) {
+        return text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+    }
+    text
+}
+
 /// A labelled text-like input (`kind` = text, email, password, number …, or `textarea` for
 /// several lines).
 #[component]
@@ -48,6 +103,7 @@ pub fn TextField(
     let id = format!("f-{}", name.replace(['[', ']'], "-"));
     let err_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
+    let value = typed(name, value);
     let message = move || field_message(&error, field);
     let described = {
         let (err_id, hint_id, has_hint) = (err_id.clone(), hint_id.clone(), hint.is_some());
@@ -65,7 +121,7 @@ pub fn TextField(
     let invalid = move || message().is_some().then_some("true");
     let control = if kind == "textarea" {
         view! {
-            <textarea id=id.clone() name=name rows=rows required=required aria-invalid=invalid aria-describedby=described data-testid=format!("field-{field}")>{value}</textarea>
+            <textarea id=id.clone() name=name rows=rows required=required aria-invalid=invalid aria-describedby=described data-testid=format!("field-{field}")>{textarea_text(value)}</textarea>
         }
         .into_any()
     } else {
@@ -107,6 +163,7 @@ pub fn SelectField(
 ) -> impl IntoView {
     let id = format!("f-{}", name.replace(['[', ']'], "-"));
     let err_id = format!("{id}-error");
+    let selected = typed(name, selected);
     let message = move || field_message(&error, field);
     let described = {
         let err_id = err_id.clone();
@@ -145,6 +202,7 @@ pub fn CheckField(
     #[prop(optional, into)] testid: String,
 ) -> impl IntoView {
     let id = format!("f-{}", name.replace(['[', ']'], "-"));
+    let checked = ticked(name, checked);
     view! {
         <div class="check">
             <input type="checkbox" id=id.clone() name=name value="on" checked=checked data-testid=testid/>
@@ -166,5 +224,19 @@ pub fn FormAlert(error: LastError) -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::textarea_text;
+
+    #[test]
+    fn textarea_text_cannot_end_its_element_and_keeps_entities_literal() {
+        assert_eq!(
+            textarea_text("a </textarea><b>&amp;</b>".into()),
+            "a &lt;/textarea&gt;&lt;b&gt;&amp;amp;&lt;/b&gt;"
+        );
+        assert_eq!(textarea_text("plain \"text\"".into()), "plain \"text\"");
     }
 }

@@ -9,7 +9,9 @@ use crate::{
     domain::{policy::Role, rank::RankGrade},
     i18n::Locale,
     ui::{
-        components::form::{CheckField, FormAlert, LastError, SelectField, TextField, last_error},
+        components::form::{
+            CheckField, FormAlert, LastError, SelectField, TextField, keep_typed_values, last_error,
+        },
         use_i18n,
     },
 };
@@ -20,6 +22,7 @@ pub fn AdminUsersPage() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.with(|q| q.get("q")).unwrap_or_default();
     let create = ServerAction::<CreateUser>::new();
+    keep_typed_values::<CreateUser>();
     let users = Resource::new(
         move || (q(), create.version().get()),
         |(q, _)| list_users(Some(q)),

@@ -9,7 +9,9 @@ use crate::{
     api::curriculum::authoring::{CreateCurriculum, list_curricula},
     i18n::Locale,
     ui::{
-        components::form::{CheckField, FormAlert, SelectField, TextField, last_error},
+        components::form::{
+            CheckField, FormAlert, SelectField, TextField, keep_typed_values, last_error,
+        },
         use_i18n,
     },
 };
@@ -18,6 +20,7 @@ use crate::{
 pub fn CurriculumNewPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateCurriculum>::new();
+    keep_typed_values::<CreateCurriculum>();
     let error = last_error(create.value());
     let navigate = use_navigate();
     Effect::new(move |_| {

@@ -19,7 +19,8 @@ use crate::{
     error::AppError,
     ui::{
         components::form::{
-            FormAlert, LastError, SelectField, TextField, field_message, last_error,
+            FormAlert, LastError, SelectField, TextField, field_message, keep_typed_values,
+            last_error, ticked,
         },
         use_i18n,
     },
@@ -126,10 +127,11 @@ fn Prerequisites(e: ModuleEditor, error: LastError) -> impl IntoView {
             {empty.then(|| view! { <p class="field-hint">{i18n.t("authoring-no-other-modules")}</p> })}
             {e.siblings.into_iter().map(|(code, title)| {
                 let id = format!("prereq-{code}");
-                let checked = e.input.prerequisites.contains(&code);
+                let name = format!("form[prerequisites][{code}]");
+                let checked = ticked(&name, e.input.prerequisites.contains(&code));
                 view! {
                     <div class="check">
-                        <input type="checkbox" id=id.clone() name=format!("form[prerequisites][{code}]") value="on" checked=checked data-testid=format!("prereq-{code}")/>
+                        <input type="checkbox" id=id.clone() name=name value="on" checked=checked data-testid=format!("prereq-{code}")/>
                         <label for=id>{title}" ("{code.clone()}")"</label>
                     </div>
                 }
@@ -143,6 +145,7 @@ fn Prerequisites(e: ModuleEditor, error: LastError) -> impl IntoView {
 fn EditorForm(e: ModuleEditor) -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveModule>::new();
+    keep_typed_values::<SaveModule>();
     let error = last_error(save.value());
     let navigate = use_navigate();
     Effect::new(move |_| {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::{
     api::curriculum::{ChoiceInput, QuestionInput},
     ui::{
-        components::form::{LastError, field_message},
+        components::form::{LastError, field_message, ticked, typed},
         use_i18n,
     },
 };
@@ -159,15 +159,25 @@ fn QuestionEditor(q: QuestionRow, error: LastError) -> impl IntoView {
         let err_id = err_id.clone();
         move || message.get().is_some().then(|| err_id.clone())
     };
+    let (prompt_name, multiple_name, remove_name) = (
+        format!("{p}prompt]"),
+        format!("{p}multiple]"),
+        format!("{p}remove]"),
+    );
+    let prompt = typed(&prompt_name, q.prompt.clone());
+    let (multiple, remove) = (
+        ticked(&multiple_name, q.multiple),
+        ticked(&remove_name, false),
+    );
     view! {
         <div class="card cur-question-editor" class:field-invalid=move || message.get().is_some() data-testid="quiz-question-editor" data-key=q.key.clone()>
             <input type="hidden" name=format!("{p}key]") value=q.key.clone()/>
             <div class="field">
                 <label for=prompt_id.clone()>{i18n.t("authoring-question-prompt")}</label>
-                <input id=prompt_id name=format!("{p}prompt]") value=q.prompt.clone() aria-invalid=move || message.get().is_some().then_some("true") aria-describedby=described data-testid="question-prompt"/>
+                <input id=prompt_id name=prompt_name value=prompt aria-invalid=move || message.get().is_some().then_some("true") aria-describedby=described data-testid="question-prompt"/>
             </div>
             <div class="check">
-                <input type="checkbox" id=multiple_id.clone() name=format!("{p}multiple]") value="on" checked=q.multiple data-testid="question-multiple"/>
+                <input type="checkbox" id=multiple_id.clone() name=multiple_name value="on" checked=multiple data-testid="question-multiple"/>
                 <label for=multiple_id>{i18n.t("authoring-question-multiple")}</label>
             </div>
             <ol class="cur-choice-editor">
@@ -179,7 +189,7 @@ fn QuestionEditor(q: QuestionRow, error: LastError) -> impl IntoView {
                 <button type="button" class="button button-small" data-testid="add-choice" on:click=add>{i18n.t("authoring-add-choice")}</button>
             })}
             <div class="check">
-                <input type="checkbox" id=remove_id.clone() name=format!("{p}remove]") value="on" data-testid="question-remove"/>
+                <input type="checkbox" id=remove_id.clone() name=remove_name value="on" checked=remove data-testid="question-remove"/>
                 <label for=remove_id>{i18n.t("authoring-question-remove")}</label>
             </div>
             {move || message.get().map(|m| view! { <p class="field-error" id=err_id.clone() data-testid="error-question" data-code=code.get()>{m}</p> })}
@@ -193,13 +203,16 @@ fn ChoiceEditor(c: ChoiceRow, prefix: String, row_id: String) -> impl IntoView {
     let p = format!("{prefix}c{}_", c.slot);
     let text_id = format!("{row_id}-c{}", c.slot);
     let correct_id = format!("{text_id}-correct");
+    let (text_name, correct_name) = (format!("{p}text]"), format!("{p}correct]"));
+    let text = typed(&text_name, c.text.clone());
+    let correct = ticked(&correct_name, c.correct);
     view! {
         <li class="cur-choice-row">
             <input type="hidden" name=format!("{p}key]") value=c.key.clone()/>
             <label for=text_id.clone() class="visually-hidden">{i18n.t_with("authoring-choice-n", &[("key", c.key.as_str().into())])}</label>
-            <input id=text_id name=format!("{p}text]") value=c.text.clone() data-testid="choice-text"/>
+            <input id=text_id name=text_name value=text data-testid="choice-text"/>
             <span class="check">
-                <input type="checkbox" id=correct_id.clone() name=format!("{p}correct]") value="on" checked=c.correct data-testid="choice-correct"/>
+                <input type="checkbox" id=correct_id.clone() name=correct_name value="on" checked=correct data-testid="choice-correct"/>
                 <label for=correct_id>{i18n.t("authoring-choice-correct")}</label>
             </span>
         </li>

@@ -11,7 +11,7 @@ use crate::{
     error::AppError,
     i18n::Locale,
     ui::{
-        components::form::{FormAlert, last_error},
+        components::form::{FormAlert, last_error, textarea_text},
         use_i18n,
     },
 };
@@ -99,7 +99,7 @@ fn Sheet(s: TranslationSheet, save: ServerAction<SaveTranslations>) -> impl Into
                             </div>
                             <div>
                                 <label for=text_id.clone()>{i18n.t("curriculum-translation")}</label>
-                                <textarea id=text_id name=format!("form[text][{}]", f.field) rows="4" lang=s.locale.clone()>{f.text.clone().unwrap_or_default()}</textarea>
+                                <textarea id=text_id name=format!("form[text][{}]", f.field) rows="4" lang=s.locale.clone()>{textarea_text(f.text.clone().unwrap_or_default())}</textarea>
                                 <label for=status_id.clone()>{i18n.t("curriculum-status")}</label>
                                 <select id=status_id name=format!("form[status][{}]", f.field)>
                                     {statuses.iter().map(|(st, value, key)| view! { <option value=*value selected=*st == current>{i18n.t(key)}</option> }).collect_view()}

@@ -7,7 +7,7 @@ use super::ExerciseTabs;
 use crate::{
     api::exercises::{CreateBlackout, ExerciseFilter, exercise_choices, list_blackouts},
     ui::{
-        components::form::{FormAlert, SelectField, TextField, last_error},
+        components::form::{FormAlert, SelectField, TextField, keep_typed_values, last_error},
         use_i18n,
     },
 };
@@ -16,6 +16,7 @@ use crate::{
 pub fn BlackoutsPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateBlackout>::new();
+    keep_typed_values::<CreateBlackout>();
     let list = Resource::new(
         move || create.version().get(),
         |_| list_blackouts(ExerciseFilter::default()),

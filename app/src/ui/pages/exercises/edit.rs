@@ -13,7 +13,10 @@ use crate::{
     },
     error::AppError,
     ui::{
-        components::form::{CheckField, FormAlert, LastError, SelectField, TextField, last_error},
+        components::form::{
+            CheckField, FormAlert, LastError, SelectField, TextField, keep_typed_values,
+            last_error, textarea_text, typed,
+        },
         use_i18n,
     },
 };
@@ -112,6 +115,7 @@ fn choice_options(
 fn PlanningForm(choices: PlanningChoices, existing: Option<ExerciseView>) -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveExercise>::new();
+    keep_typed_values::<SaveExercise>();
     let check = ServerAction::<CheckExercise>::new();
     let error: LastError = last_error(save.value());
     let e = existing;
@@ -141,7 +145,7 @@ fn PlanningForm(choices: PlanningChoices, existing: Option<ExerciseView>) -> imp
     let end = get(|e| e.end_local.clone());
     let climate = get(|e| e.climate.clone());
     let terrain = get(|e| e.terrain.clone());
-    let description = get(|e| e.description.clone());
+    let description = typed("form[description]", get(|e| e.description.clone()));
     let base_options = choice_options(
         Some(i18n.t("common-choose")),
         choices
@@ -214,6 +218,7 @@ fn PlanningForm(choices: PlanningChoices, existing: Option<ExerciseView>) -> imp
                 .join("\n")
         })
         .unwrap_or_default();
+    let objectives = typed("form[objectives]", objectives);
     view! {
         <div on:change=move |ev| recheck(&ev, check) on:input=move |ev| recheck(&ev, check)>
         <ActionForm action=save attr:novalidate=true attr:class="card form exercise-form" attr:data-testid="exercise-form">
@@ -260,12 +265,12 @@ fn PlanningForm(choices: PlanningChoices, existing: Option<ExerciseView>) -> imp
             <SelectField name="form[terrain]" field="terrain" label=i18n.t("exercises-field-terrain") error options=terrain_options selected=terrain/>
             <div class="field">
                 <label for="f-description">{i18n.t("exercises-field-description")}</label>
-                <textarea id="f-description" name="form[description]" rows="3">{description}</textarea>
+                <textarea id="f-description" name="form[description]" rows="3">{textarea_text(description)}</textarea>
             </div>
             <div class="field">
                 <label for="f-objectives">{i18n.t("exercises-field-objectives")}</label>
                 <p class="field-hint">{i18n.t("exercises-objectives-hint")}</p>
-                <textarea id="f-objectives" name="form[objectives]" rows="4" data-testid="field-objectives">{objectives}</textarea>
+                <textarea id="f-objectives" name="form[objectives]" rows="4" data-testid="field-objectives">{textarea_text(objectives)}</textarea>
             </div>
             <TextField name="form[override_reason]" field="override_reason" label=i18n.t("exercises-field-override-reason") error hint=i18n.t("exercises-override-hint")/>
             <section class="live-conflicts" aria-live="polite" data-testid="live-conflicts">

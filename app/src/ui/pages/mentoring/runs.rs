@@ -9,7 +9,7 @@ use crate::{
     api::mentoring::{PoolSpec, RunsPage, StartRun, Weights, list_runs},
     domain::matching::DEFAULT_MIN_YEARS_GAP,
     ui::{
-        components::form::{FormAlert, SelectField, TextField, last_error},
+        components::form::{FormAlert, SelectField, TextField, keep_typed_values, last_error},
         use_i18n,
     },
 };
@@ -18,6 +18,7 @@ use crate::{
 pub fn MentoringRunsPage() -> impl IntoView {
     let i18n = use_i18n();
     let start = ServerAction::<StartRun>::new();
+    keep_typed_values::<StartRun>();
     let page = Resource::new(|| (), |_| list_runs());
     let navigate = use_navigate();
     Effect::new(move |_| {

@@ -7,7 +7,7 @@ use crate::{
     api::readiness::{ReadinessSettings, UpdateReadinessSettings, get_readiness_settings},
     domain::readiness::format_score,
     ui::{
-        components::form::{FormAlert, TextField, last_error},
+        components::form::{FormAlert, TextField, keep_typed_values, last_error},
         pages::admin::AdminTabs,
         use_i18n,
     },
@@ -17,6 +17,7 @@ use crate::{
 pub fn ReadinessSettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let update = ServerAction::<UpdateReadinessSettings>::new();
+    keep_typed_values::<UpdateReadinessSettings>();
     let data = Resource::new(move || update.version().get(), |_| get_readiness_settings());
     view! {
         <section class="page">
