@@ -7,10 +7,13 @@ import type { Page } from "@playwright/test";
 
 const UUID = "[0-9a-f-]{36}";
 
+// text that would end its textarea, and an entity that must stay as typed
+const BODY = "# Fuel\n\nF-34 is **kerosene** &amp; never </textarea><i>water</i>.";
+
 async function fillModule(page: Page, code: string, passMark: string) {
   await page.getByTestId("field-code").fill(code);
   await page.getByTestId("field-title").fill("Fuel basics");
-  await page.getByTestId("field-body").fill("# Fuel\n\nF-34 is **kerosene**.");
+  await page.getByTestId("field-body").fill(BODY);
   await page.getByTestId("field-estimated_minutes").fill("20");
   await page.getByTestId("field-pass_mark").fill(passMark);
   await page.getByTestId("field-validity_months").fill("12");
@@ -82,6 +85,7 @@ test.describe("authoring with JavaScript", () => {
     // a changed source title is a new version, and the Polish title is now outdated
     await page.goto(editorUrl);
     await hydrated(page);
+    await expect(page.getByTestId("field-body")).toHaveValue(BODY);
     const pl = page.locator('[data-testid="module-locale"][data-locale="pl"]');
     await expect(pl).toHaveAttribute("data-current", "1");
     await page.getByTestId("field-title").fill("Fuel basics, revised");
@@ -90,6 +94,7 @@ test.describe("authoring with JavaScript", () => {
     await expect(page.getByTestId("module-version")).toHaveAttribute("data-version", "2");
     await expect(pl).toHaveAttribute("data-outdated", "1");
     await expect(pl).toHaveAttribute("data-current", "0");
+    await expect(page.getByTestId("field-body")).toHaveValue(BODY);
 
     // the module reads as authored
     await page.goto(editorUrl.replace(/\/edit$/, ""));
@@ -121,7 +126,7 @@ test.describe("authoring without JavaScript", () => {
     // what was typed comes back with the error, so only the wrong field needs typing again
     await expect(page.getByTestId("field-code")).toHaveValue("e2e-nojs-1");
     await expect(page.getByTestId("field-pass_mark")).toHaveValue("101");
-    await expect(page.getByTestId("field-body")).toHaveValue("# Fuel\n\nF-34 is **kerosene**.");
+    await expect(page.getByTestId("field-body")).toHaveValue(BODY);
     const kept = page.getByTestId("quiz-question-editor").first();
     await expect(kept.getByTestId("question-prompt")).toHaveValue("Which NATO class of supply is fuel?");
     await expect(kept.getByTestId("choice-text").nth(1)).toHaveValue("Class III");
