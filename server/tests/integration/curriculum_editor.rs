@@ -632,7 +632,7 @@ async fn a_refused_plain_form_comes_back_with_what_was_typed_and_only_to_its_ses
     );
     let to = plain_post(&app, &officer, "/api/curriculum/save-module", &page, &typed).await;
     assert!(to.contains("__err="), "{to}");
-    let back = officer.get(&to).send().await.unwrap().text().await.unwrap();
+    let back = app.page(&officer, &to).await;
     assert!(
         back.contains("data-testid=\"error-pass_mark\""),
         "the error"
@@ -644,25 +644,14 @@ async fn a_refused_plain_form_comes_back_with_what_was_typed_and_only_to_its_ses
         "value=\"Typed prompt 7731\"",
         "Typed body 7731 &lt;b&gt;&amp;amp;&lt;/b&gt;",
     ] {
-        assert!(
-            back.contains(shown),
-            "{shown} is shown again: {}",
-            &back[back.find("Typed body").unwrap_or(0)..][..80]
-        );
+        assert!(back.contains(shown), "{shown} is shown again");
     }
 
     // another session of the same person, and the form without the refusal, show the saved
     // (empty) values
     let other = app.login_as("officer.pol").await;
-    let elsewhere = other.get(&to).send().await.unwrap().text().await.unwrap();
-    let fresh = officer
-        .get(app.url(&page))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let elsewhere = app.page(&other, &to).await;
+    let fresh = app.page(&officer, &page).await;
     for page in [&elsewhere, &fresh] {
         assert!(!page.contains("Typed title 7731"));
         assert!(page.contains("data-testid=\"module-form\""));

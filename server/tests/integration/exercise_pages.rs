@@ -116,14 +116,7 @@ async fn the_planning_form_works_without_javascript() {
 
     // the saved text comes back into its textarea as text: it cannot end the element, and an
     // entity stays as typed
-    let edit = officer
-        .get(app.url(&format!("/exercises/{id}/edit")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let edit = app.page(&officer, &format!("/exercises/{id}/edit")).await;
     assert!(!edit.contains("<i>injected</i>"), "no markup from the text");
     assert!(
         edit.contains("Ends &lt;/textarea&gt;&lt;i&gt;injected&lt;/i&gt; &amp;amp; more"),

@@ -31,6 +31,17 @@ impl TestApp {
             .expect("GET failed")
     }
 
+    /// The HTML `client` gets for a path or an absolute URL (a redirect target is either).
+    pub async fn page(&self, client: &reqwest::Client, path_or_url: &str) -> String {
+        let url = if path_or_url.starts_with("http") {
+            path_or_url.to_owned()
+        } else {
+            self.url(path_or_url)
+        };
+        let res = client.get(url).send().await.expect("GET failed");
+        res.text().await.expect("page text")
+    }
+
     /// A new cookie-keeping client signed in as `username` through the API.
     pub async fn login_as(&self, username: &str) -> reqwest::Client {
         let c = client();
