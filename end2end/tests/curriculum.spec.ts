@@ -1,6 +1,7 @@
 // Curriculum in the browser: a Polish trainee reads a module in Polish, meets the fallback notice
 // on a module without Polish, passes a quiz and sees the progress bar move; an officer sees the
-// unit's progress and downloads it as CSV, and enrols a person by username.
+// unit's progress and downloads it as CSV, enrols a person by username and records a completion
+// made elsewhere for a person named by username.
 import { readFile } from "node:fs/promises";
 import { test, expect, hydrated, signIn } from "./fixtures";
 
@@ -97,5 +98,33 @@ test.describe("naming a person", () => {
     await page.getByTestId("enrol-submit").click();
     await expect(page.getByTestId("enrolled")).toBeVisible();
     await expect(form.getByTestId("error-user_id")).toHaveCount(0);
+  });
+
+  test("an officer records an outside completion by username; an unknown one is a field error", async ({ page }) => {
+    await signIn(page, "officer.pol", undefined, "/training/progress");
+    await page.goto("/training/progress");
+    await hydrated(page);
+    await page.getByTestId("field-unit").selectOption({ label: "1st Logistics Brigade" });
+    await page
+      .getByTestId("progress-pick")
+      .getByTestId("field-curriculum")
+      .selectOption({ label: "Podstawy logistyki NATO" });
+    await page.getByTestId("progress-show").click();
+    const form = page.getByTestId("import-form");
+    await expect(form).toBeVisible();
+    await hydrated(page);
+    const person = form.getByTestId("field-completions.0.user_id");
+    await person.fill("no.such.person");
+    await form.getByTestId("field-completions.0.completed_on").fill("2026-01-15");
+    await form.getByTestId("field-completions.0.score").fill("88");
+    await page.getByTestId("import-submit").click();
+    await expect(form.getByTestId("error-completions.0.user_id")).toBeVisible();
+    await expect(person).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByTestId("imported")).toHaveCount(0);
+
+    await person.fill(" Trainee.POL ");
+    await page.getByTestId("import-submit").click();
+    await expect(page.getByTestId("imported")).toBeVisible();
+    await expect(form.getByTestId("error-completions.0.user_id")).toHaveCount(0);
   });
 });
