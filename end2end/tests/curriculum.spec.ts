@@ -51,13 +51,8 @@ test("a Polish trainee reads in Polish, sees the fallback notice, passes a quiz 
   expect(await completedCount(page)).toBe(before + 1);
 });
 
-test("an officer sees the unit's progress and downloads it as CSV", async ({ page }) => {
-  await signIn(page, "officer.pol", undefined, "/training");
-  await page.goto("/training");
-  await hydrated(page);
-  await page.getByTestId("progress-link").click();
-  await expect(page.getByTestId("progress-pick")).toBeVisible();
-  await hydrated(page);
+/** On the progress page: the Polish brigade's progress in the demo curriculum. */
+async function showBrigadeProgress(page: import("@playwright/test").Page) {
   // Unit names are data, not interface text.
   await page.getByTestId("field-unit").selectOption({ label: "1st Logistics Brigade" });
   // Other specs author curricula of their own: pick the demo one by its (Polish) title.
@@ -66,6 +61,16 @@ test("an officer sees the unit's progress and downloads it as CSV", async ({ pag
     .getByTestId("field-curriculum")
     .selectOption({ label: "Podstawy logistyki NATO" });
   await page.getByTestId("progress-show").click();
+}
+
+test("an officer sees the unit's progress and downloads it as CSV", async ({ page }) => {
+  await signIn(page, "officer.pol", undefined, "/training");
+  await page.goto("/training");
+  await hydrated(page);
+  await page.getByTestId("progress-link").click();
+  await expect(page.getByTestId("progress-pick")).toBeVisible();
+  await hydrated(page);
+  await showBrigadeProgress(page);
   const row = page.locator('[data-testid="progress-row"][data-username="trainee.pol"]');
   await expect(row).toBeVisible();
   await expect(page.getByTestId("coverage-chart")).toBeVisible();
@@ -104,12 +109,7 @@ test.describe("naming a person", () => {
     await signIn(page, "officer.pol", undefined, "/training/progress");
     await page.goto("/training/progress");
     await hydrated(page);
-    await page.getByTestId("field-unit").selectOption({ label: "1st Logistics Brigade" });
-    await page
-      .getByTestId("progress-pick")
-      .getByTestId("field-curriculum")
-      .selectOption({ label: "Podstawy logistyki NATO" });
-    await page.getByTestId("progress-show").click();
+    await showBrigadeProgress(page);
     const form = page.getByTestId("import-form");
     await expect(form).toBeVisible();
     await hydrated(page);
