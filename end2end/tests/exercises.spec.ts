@@ -91,6 +91,44 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test.describe("a form posted before the page hydrated", () => {
+  // the save after hydration is refused (no host base) as a hydrated page's request: 422
+  test.use({ expectedStatuses: [422] });
+  test("comes back with what was typed, and hydration keeps it", async ({ page }) => {
+    await signIn(page, "officer.pol", DEMO_PASSWORD, "/exercises/new");
+    // hold the wasm bundle: the form posts as plain HTML, as on a slow connection
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pkg/*.wasm", async (route) => {
+      await released;
+      await route.continue().catch(() => {}); // the first page's request went with its page
+    });
+    await page.goto("/exercises/new", { waitUntil: "domcontentloaded" });
+    await page.getByTestId("field-code").fill("E2E-EARLY");
+    await page.getByTestId("field-start_at").fill(`${inDays(300)}T08:00`);
+    await page.getByTestId("field-end_at").fill(`${inDays(301)}T08:00`);
+    await page.getByTestId("field-objectives").fill("Keep </textarea> & <b>this</b>");
+    await page.getByTestId("line-air").check();
+    await expect(page.locator('[data-hydrated="true"]')).toHaveCount(0);
+    await page.getByTestId("exercise-save").click();
+    // a plain post: the server sent the browser back with the error in the address
+    await expect(page).toHaveURL(/__err=/);
+    await expect(page.getByTestId("error-host_base_id")).toBeVisible();
+    await expect(page.getByTestId("field-code")).toHaveValue("E2E-EARLY");
+
+    release();
+    await hydrated(page);
+    await expect(page.getByTestId("field-code")).toHaveValue("E2E-EARLY");
+    await expect(page.getByTestId("field-end_at")).toHaveValue(`${inDays(301)}T08:00`);
+    await expect(page.getByTestId("field-objectives")).toHaveValue("Keep </textarea> & <b>this</b>");
+    await expect(page.getByTestId("line-air")).toBeChecked();
+    // the hydrated form posts what it shows: still no host base, so the same field error
+    await page.getByTestId("exercise-save").click();
+    await expect(page.getByTestId("error-host_base_id")).toBeVisible();
+    await expect(page.getByTestId("field-code")).toHaveValue("E2E-EARLY");
+  });
+});
+
 test.describe("the month grid", () => {
   test("day chips link to their exercise, also after moving between months in the page", async ({ page }) => {
     await signIn(page, "officer.pol", DEMO_PASSWORD, "/exercises/month");
