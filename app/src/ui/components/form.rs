@@ -103,7 +103,12 @@ pub fn TextField(
     let id = format!("f-{}", name.replace(['[', ']'], "-"));
     let err_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let value = typed(name, value);
+    // a password is never typed back into a page, whatever its field is called
+    let value = if kind == "password" {
+        value
+    } else {
+        typed(name, value)
+    };
     let message = move || field_message(&error, field);
     let described = {
         let (err_id, hint_id, has_hint) = (err_id.clone(), hint_id.clone(), hint.is_some());
